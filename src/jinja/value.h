@@ -1,0 +1,171 @@
+#pragma once
+// Value: the one runtime type of the Jinja engine, modelled on Python's objects as Jinja2
+// sees them. A Value is 16 bytes: a kind tag and either an inline scalar (bool, int64,
+// double) or a pointer to a reference-counted heap payload. Copying a Value is a refcount
+// bump, never a deep copy, so lists and dicts have Python's reference semantics:
+// `{% do xs.append(1) %}` is seen by every holder of `xs`.
+//
+// Refcounts are atomic because parsed templates (whose literals are Values) and the
+// globals of a dbt project are shared by many rendering threads.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kiln::jinja {
+
+class Value;
+class CallContext;
+
+// Base of every heap payload. Not copyable; owned through Value.
+class HeapObject {
+ public:
+  HeapObject() = default;
+  HeapObject(const HeapObject&) = delete;
+  HeapObject& operator=(const HeapObject&) = delete;
+  virtual ~HeapObject() = default;
+
+  void retain() const { refs_.fetch_add(1, std::memory_order_relaxed); }
+  // Returns true when this was the last reference (the caller deletes).
+  bool release() const { return refs_.fetch_sub(1, std::memory_order_acq_rel) == 1; }
+
+ private:
+  mutable std::atomic<uint32_t> refs_{0};
+};
+
+// Arguments of a call, as Python sees them: positional, then keyword in call order.
+struct CallArgs {
+  std::vector<Value> positional;
+  std::vector<std::pair<std::string, Value>> keyword;
+};
+
+// Values that the embedder (the dbt stages) defines: relations, the adapter, the graph...
+// Every hook has a Python-like default so a subclass overrides only what it supports.
+class Object : public HeapObject {
+ public:
+  // The Python type name shown in errors ("Relation", "function").
+  virtual std::string_view type_name() const = 0;
+  // obj.name; Undefined when missing (Jinja2 falls back to obj['name'], so do we).
+  virtual Value get_attr(std::string_view name) const;
+  // obj[key]; Undefined when missing.
+  virtual Value get_item(const Value& key) const;
+  // obj(...). Objects that are not callable throw TypeError ("'X' object is not callable").
+  virtual bool is_callable() const { return false; }
+  virtual Value call(CallContext& ctx, CallArgs args) const;
+  // for x in obj. nullopt means "not iterable".
+  virtual std::optional<std::vector<Value>> iterate() const { return std::nullopt; }
+  virtual std::optional<size_t> length() const { return std::nullopt; }
+  virtual bool truthy() const { return true; }
+  // str(obj): what {{ obj }} prints. Defaults to repr().
+  virtual std::string str() const { return repr(); }
+  // repr(obj): how it prints inside a list or dict.
+  virtual std::string repr() const;
+  // Identity unless overridden.
+  virtual bool equals(const Object& other) const { return this == &other; }
+};
+
+// A native function exposed to templates (dbt's ref, source, config, run_query...).
+using NativeFn = std::function<Value(CallContext& ctx, CallArgs& args)>;
+
+enum class Kind : uint8_t {
+  Undefined,  // Jinja2's default Undefined: prints empty, iterates empty, falsy
+  None,
+  Bool,
+  Int,  // arbitrary precision; int64 inline, larger values on the heap
+  Float,
+  String,  // immutable UTF-8; carries a "safe" (Markup) flag
+  List,    // mutable, shared
+  Tuple,   // immutable sequence, prints as (a, b)
+  Dict,    // insertion-ordered, mutable, shared; keys are hashable Values
+  Object,  // embedder objects, native functions, macros, loop/cycler/namespace objects
+};
+
+class BigInt;  // arbitrary-precision integer (bigint.h)
+class Dict;    // insertion-ordered dict (dict.h)
+
+class Value {
+ public:
+  // Constructors for every kind. Value() is Undefined.
+  Value() noexcept : kind_(Kind::Undefined), heap_(false) { u_.i = 0; }
+  static Value undefined(std::string_view name_hint = {});
+  static Value none() { return Value(Kind::None); }
+  static Value boolean(bool b);
+  static Value integer(int64_t i);
+  static Value integer(BigInt i);  // normalised: fits int64 -> stored inline
+  static Value floating(double d);
+  static Value string(std::string s, bool safe = false);
+  static Value list(std::vector<Value> items = {});
+  static Value tuple(std::vector<Value> items);
+  static Value dict();  // empty
+  static Value dict(Dict d);
+  static Value object(Object* o);  // takes a reference
+  static Value function(std::string name, NativeFn fn);
+
+  Value(const Value& other) noexcept;
+  Value(Value&& other) noexcept;
+  Value& operator=(const Value& other) noexcept;
+  Value& operator=(Value&& other) noexcept;
+  ~Value();
+
+  Kind kind() const { return kind_; }
+  bool is_undefined() const { return kind_ == Kind::Undefined; }
+  bool is_none() const { return kind_ == Kind::None; }
+  bool is_bool() const { return kind_ == Kind::Bool; }
+  bool is_int() const { return kind_ == Kind::Int; }
+  bool is_float() const { return kind_ == Kind::Float; }
+  bool is_number() const { return is_int() || is_float() || is_bool(); }
+  bool is_string() const { return kind_ == Kind::String; }
+  bool is_list() const { return kind_ == Kind::List; }
+  bool is_tuple() const { return kind_ == Kind::Tuple; }
+  bool is_sequence() const { return is_list() || is_tuple(); }
+  bool is_dict() const { return kind_ == Kind::Dict; }
+  bool is_object() const { return kind_ == Kind::Object; }
+  bool is_callable() const;
+
+  // Accessors: valid only for the matching kind (checked with assert in debug builds).
+  bool as_bool() const { return u_.b; }
+  bool int_fits_int64() const { return kind_ == Kind::Int && !heap_; }
+  int64_t as_int64() const { return u_.i; }  // only when int_fits_int64()
+  const BigInt& as_bigint() const;           // only for heap ints
+  BigInt to_bigint() const;                  // any Int or Bool
+  double as_double() const { return u_.d; }
+  double to_double() const;  // Int, Float or Bool as a double
+  const std::string& as_string() const;
+  bool is_safe() const;  // a Markup string
+  std::vector<Value>& as_list() const;  // List and Tuple
+  Dict& as_dict() const;
+  Object& as_object() const;
+  // The name an Undefined was created for ("'foo' is undefined"), empty if unknown.
+  std::string_view undefined_name() const;
+
+  // Python semantics.
+  bool truthy() const;
+  std::string str() const;   // str(x): what {{ x }} prints
+  std::string repr() const;  // repr(x): how x prints inside a container
+  std::string_view type_name() const;  // Python's type name: 'int', 'str', 'list', ...
+  size_t hash() const;       // hash(x); throws TypeError for unhashable kinds
+  bool equals(const Value& other) const;  // x == y (1 == 1.0 == True)
+  // Python's ordering for < <= > >=; throws TypeError when the kinds do not compare.
+  int compare(const Value& other) const;
+
+ private:
+  explicit Value(Kind k) noexcept : kind_(k), heap_(false) { u_.i = 0; }
+  void drop() noexcept;
+
+  Kind kind_;
+  bool heap_;  // u_.p is a HeapObject we hold a reference to
+  union {
+    bool b;
+    int64_t i;
+    double d;
+    HeapObject* p;
+  } u_;
+};
+
+}  // namespace kiln::jinja
