@@ -1,0 +1,4 @@
+select
+    world_id,
+    world_name
+from {{ ref('stg_worlds') }}
