@@ -94,6 +94,9 @@ class Value {
   // Constructors for every kind. Value() is Undefined.
   Value() noexcept : kind_(Kind::Undefined), heap_(false) { u_.i = 0; }
   static Value undefined(std::string_view name_hint = {});
+  // An Undefined whose use raises `message` instead of "'name' is undefined": Jinja2's
+  // hint for missing members ("'dict object' has no attribute 'bar'").
+  static Value undefined_with_hint(std::string_view name, std::string message);
   static Value none() { return Value(Kind::None); }
   static Value boolean(bool b);
   static Value integer(int64_t i);
@@ -137,22 +140,29 @@ class Value {
   double as_double() const { return u_.d; }
   double to_double() const;  // Int, Float or Bool as a double
   const std::string& as_string() const;
-  bool is_safe() const;  // a Markup string
+  bool is_safe() const;                 // a Markup string
   std::vector<Value>& as_list() const;  // List and Tuple
   Dict& as_dict() const;
   Object& as_object() const;
   // The name an Undefined was created for ("'foo' is undefined"), empty if unknown.
   std::string_view undefined_name() const;
+  // The message of the UndefinedError that using this Undefined raises.
+  std::string undefined_message() const;
 
   // Python semantics.
   bool truthy() const;
   std::string str() const;   // str(x): what {{ x }} prints
   std::string repr() const;  // repr(x): how x prints inside a container
-  std::string_view type_name() const;  // Python's type name: 'int', 'str', 'list', ...
-  size_t hash() const;       // hash(x); throws TypeError for unhashable kinds
+  // Appends str(x) / repr(x) to `out`: the renderer's path, no temporary for strings.
+  void append_str(std::string& out) const;
+  void append_repr(std::string& out) const;
+  std::string_view type_name() const;     // Python's type name: 'int', 'str', 'list', ...
+  size_t hash() const;                    // hash(x); throws TypeError for unhashable kinds
   bool equals(const Value& other) const;  // x == y (1 == 1.0 == True)
   // Python's ordering for < <= > >=; throws TypeError when the kinds do not compare.
   int compare(const Value& other) const;
+  // The same, naming `op_symbol` ("<=", ">") in the TypeError.
+  int compare(const Value& other, std::string_view op_symbol) const;
 
  private:
   explicit Value(Kind k) noexcept : kind_(k), heap_(false) { u_.i = 0; }
