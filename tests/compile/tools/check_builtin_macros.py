@@ -570,6 +570,8 @@ def datediff(c):
         ("'2024-01-01'", "'2024-03-01'", "week", "8"),    # Monday -> Friday, 8 Sundays
         ("'2024-03-01'", "'2024-01-01'", "week", "-8"),
         ("'2024-01-01'", "'2024-03-03'", "week", "9"),    # ... -> Sunday
+        ("'2024-01-11'", "'2024-01-04'", "week", "-2"),   # dbt's quirk: back to the same weekday
+        ("'2024-01-04 10:00'", "'2024-01-04 09:00'", "week", "-1"),
         ("'2024-01-01 23:59:00'", "'2024-01-02 00:01:00'", "hour", "1"),
         ("'2024-01-01 23:59:00'", "'2024-01-02 00:01:00'", "minute", "2"),
         ("'2024-01-01 00:00:59.9'", "'2024-01-01 00:01:00.1'", "second", "1"),
@@ -738,7 +740,8 @@ def generic_tests(c):
         ("test_unique", dict(column_name="id"), 0, 1),
         ("test_not_null", dict(column_name="id"), 0, 1),
         ("test_accepted_values", dict(column_name="color", values=["red", "blue"]), 0, 2),
-        ("test_accepted_values", dict(column_name="color", values=["red", "blue", "green", "o'range"]), 0, 0),
+        # values are not escaped (as in dbt): an apostrophe is written doubled
+        ("test_accepted_values", dict(column_name="color", values=["red", "blue", "green", "o''range"]), 0, 0),
         ("test_accepted_values", dict(column_name="n", values=[10, 20, 30], quote=False), 0, 2),
         ("test_relationships", dict(column_name="parent_id", to="parents", field="id"), 0, 2),
     ]

@@ -10,7 +10,7 @@
   datediff(first_date, second_date, datepart)
       how many datepart boundaries lie between the two (second minus first),
       like Snowflake's datediff: datediff('2024-01-31', '2024-02-01', month)
-      is 1. Weeks start on Sunday.
+      is 1. Weeks start on Sunday (see kiln__datediff_week for dbt's quirk).
   date_trunc(datepart, date), last_day(date, datepart), date(year, month, day)
 -#}
 
@@ -38,7 +38,7 @@
 
 {% macro postgres__dateadd(datepart, interval, from_date_or_timestamp) -%}
     {%- set step = kiln__interval_unit(datepart) -%}
-    {{ from_date_or_timestamp }} + ((interval '{{ step.count }} {{ step.unit }}') * ({{ interval }}))
+    ({{ from_date_or_timestamp }} + ((interval '{{ step.count }} {{ step.unit }}') * ({{ interval }})))
 {%- endmacro %}
 
 {% macro duckdb__dateadd(datepart, interval, from_date_or_timestamp) -%}
@@ -58,17 +58,28 @@
 {%- endmacro %}
 
 {#-
-  Week boundaries: the Sunday that starts each date's week, subtracted, in
-  whole weeks (an exact division). dbt's own postgres/duckdb week formula
-  gives the same count, except that it says -1 for two times on the same day
-  given in reverse order; this one says 0.
+  Weeks, as dbt-postgres and dbt-duckdb count them: whole weeks of days
+  (truncated toward zero), plus one when the span crosses a Sunday that the
+  whole weeks do not cover. Kept exactly as dbt has it, quirk included: going
+  backwards between two equal weekdays counts one week too many (Thursday
+  -> the Thursday before is -2, and two times on one day in reverse order
+  are -1 week apart).
 -#}
+{% macro kiln__datediff_week(first_date, second_date, days_between, dow_first, dow_second) -%}
+    ({{ days_between }} + case
+        when {{ dow_first }} <= {{ dow_second }}
+            then case when {{ first_date }} <= {{ second_date }} then 0 else -1 end
+        else case when {{ first_date }} <= {{ second_date }} then 1 else 0 end
+    end)
+{%- endmacro %}
+
 {% macro duckdb__datediff(first_date, second_date, datepart) -%}
     {%- set part = (datepart | string | trim | lower) -%}
     {%- if part == 'week' -%}
-        (date_diff('day',
-            cast({{ first_date }} as date) - cast(dayofweek(cast({{ first_date }} as date)) as integer),
-            cast({{ second_date }} as date) - cast(dayofweek(cast({{ second_date }} as date)) as integer)) // 7)
+        {{ kiln__datediff_week(first_date, second_date,
+               dbt.datediff(first_date, second_date, 'day') ~ ' // 7',
+               'dayofweek(cast(' ~ first_date ~ ' as timestamp))',
+               'dayofweek(cast(' ~ second_date ~ ' as timestamp))') }}
     {%- else -%}
         date_diff('{{ part }}', cast({{ first_date }} as timestamp), cast({{ second_date }} as timestamp))
     {%- endif -%}
@@ -91,7 +102,9 @@
     {%- elif part == 'month' -%}
         ({{ dbt.datediff(first_date, second_date, 'year') }} * 12 + date_part('month', {{ b_date }}) - date_part('month', {{ a_date }}))
     {%- elif part == 'week' -%}
-        ((({{ b_date }} - date_part('dow', {{ b_date }})::integer) - ({{ a_date }} - date_part('dow', {{ a_date }})::integer)) / 7)
+        {{ kiln__datediff_week(first_date, second_date,
+               dbt.datediff(first_date, second_date, 'day') ~ ' / 7',
+               "date_part('dow', " ~ a_ts ~ ")", "date_part('dow', " ~ b_ts ~ ")") }}
     {%- elif part == 'day' -%}
         ({{ b_date }} - {{ a_date }})
     {%- elif part == 'hour' -%}
