@@ -10,6 +10,7 @@
 #include "jinja/environment.h"
 #include "jinja/error.h"
 #include "jinja/python_format.h"
+#include "jinja/utf8.h"
 
 namespace kiln::jinja {
 
@@ -341,28 +342,6 @@ std::string_view Value::type_name() const {
 
 namespace {
 
-// Decodes one UTF-8 code point at text[i], advancing i. Invalid bytes decode as themselves
-// (Latin-1) so that repr never loses data.
-uint32_t decode_utf8(std::string_view text, size_t& i) {
-  auto byte = static_cast<unsigned char>(text[i]);
-  int extra = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : byte >= 0xC0 ? 1 : 0;
-  if (extra == 0 || i + extra >= text.size()) {
-    ++i;
-    return byte;
-  }
-  uint32_t cp = byte & (0x3F >> extra);
-  for (int k = 1; k <= extra; ++k) {
-    auto next = static_cast<unsigned char>(text[i + k]);
-    if ((next & 0xC0) != 0x80) {
-      ++i;
-      return byte;
-    }
-    cp = (cp << 6) | (next & 0x3F);
-  }
-  i += extra + 1;
-  return cp;
-}
-
 // Python's str.isprintable() for the code points templates meet: control characters,
 // the separators other than ' ' and the common format characters are not printable.
 bool is_printable(uint32_t cp) {
@@ -395,7 +374,7 @@ void append_string_repr(std::string& out, std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     size_t start = i;
-    uint32_t cp = decode_utf8(text, i);
+    uint32_t cp = utf8::decode(text, i);
     if (cp == static_cast<uint32_t>(quote) || cp == '\\') {
       out += '\\';
       out += static_cast<char>(cp);
