@@ -124,7 +124,8 @@ std::vector<CatalogColumn> DuckDbAdapter::get_columns_in_relation(Connection& co
 std::vector<std::string> DuckDbAdapter::list_schemas(Connection& connection,
                                                      const std::string& database) {
   ResultTable rows = connection.execute(fmt::format(
-      "SELECT schema_name FROM duckdb_schemas() WHERE {} AND NOT internal ORDER BY schema_name",
+      "SELECT schema_name FROM duckdb_schemas() WHERE {} AND schema_name NOT IN "
+      "('information_schema', 'pg_catalog') ORDER BY schema_name",
       equals_ignoring_case("database_name", database.empty() ? database_name_ : database)));
   std::vector<std::string> schemas;
   for (const auto& cells : rows.rows)
