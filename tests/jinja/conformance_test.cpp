@@ -186,32 +186,32 @@ std::vector<ConformanceCase> load_all_cases() {
 // ---------------------------------------------------------------------------------------------
 // The context: JSON converted to Values, plus the dbt stubs the oracle also defines.
 
-Value json_to_value(const nlohmann::json& j) {
+Value json_to_value(const nlohmann::ordered_json& j) {
   switch (j.type()) {
-    case nlohmann::json::value_t::null:
+    case nlohmann::ordered_json::value_t::null:
       return Value::none();
-    case nlohmann::json::value_t::boolean:
+    case nlohmann::ordered_json::value_t::boolean:
       return Value::boolean(j.get<bool>());
-    case nlohmann::json::value_t::number_integer:
+    case nlohmann::ordered_json::value_t::number_integer:
       return Value::integer(j.get<int64_t>());
-    case nlohmann::json::value_t::number_unsigned: {
+    case nlohmann::ordered_json::value_t::number_unsigned: {
       uint64_t u = j.get<uint64_t>();
       if (u <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
         return Value::integer(static_cast<int64_t>(u));
       }
       return Value::integer(*BigInt::parse(std::to_string(u)));
     }
-    case nlohmann::json::value_t::number_float:
+    case nlohmann::ordered_json::value_t::number_float:
       return Value::floating(j.get<double>());
-    case nlohmann::json::value_t::string:
+    case nlohmann::ordered_json::value_t::string:
       return Value::string(j.get<std::string>());
-    case nlohmann::json::value_t::array: {
+    case nlohmann::ordered_json::value_t::array: {
       std::vector<Value> items;
       for (const auto& item : j)
         items.push_back(json_to_value(item));
       return Value::list(std::move(items));
     }
-    case nlohmann::json::value_t::object: {
+    case nlohmann::ordered_json::value_t::object: {
       Dict d;
       for (const auto& [key, item] : j.items())
         d.set(std::string_view(key), json_to_value(item));
@@ -248,7 +248,7 @@ Value build_context(const std::string& json_text) {
   std::string trimmed = json_text;
   trimmed.erase(0, trimmed.find_first_not_of(" \t\n"));
   if (!trimmed.empty()) {
-    Value parsed = json_to_value(nlohmann::json::parse(trimmed));
+    Value parsed = json_to_value(nlohmann::ordered_json::parse(trimmed));
     for (const Dict::Entry& e : parsed.as_dict().entries())
       context.set(e.key, e.value);
   }
