@@ -21,7 +21,7 @@ std::vector<std::pair<std::string, Value>> builtin_globals();
 class Namespace : public Object {
  public:
   Namespace() = default;
-  explicit Namespace(std::vector<std::pair<std::string, Value>> attrs);
+  explicit Namespace(Value attrs) : attrs_(std::move(attrs)) {}  // attrs: a Dict
 
   std::string_view type_name() const override { return "Namespace"; }
   // ns.name; Undefined when the namespace has no such attribute.
@@ -34,7 +34,7 @@ class Namespace : public Object {
   std::string repr() const override;
 
  private:
-  std::vector<std::pair<std::string, Value>> attrs_;  // few entries: a scan beats a hash
+  Value attrs_ = Value::dict();  // a Dict, so it prints and compares as Python's dict
 };
 
 }  // namespace kiln::jinja
