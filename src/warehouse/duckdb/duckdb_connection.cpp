@@ -43,6 +43,16 @@ DuckDbConnection::DuckDbConnection(std::shared_ptr<Database> database, const Set
   if (duckdb_connect(database_->handle(), &connection_) == DuckDBError) {
     throw WarehouseError(ErrorKind::Connection, "could not connect to the DuckDB database");
   }
+  try {
+    apply(settings);
+  } catch (...) {
+    // The destructor does not run for a constructor that throws.
+    duckdb_disconnect(&connection_);
+    throw;
+  }
+}
+
+void DuckDbConnection::apply(const Settings& settings) {
   for (const auto& [name, value] : settings) {
     // Setting names cannot be quoted in SET, so only plain names are accepted.
     if (!is_setting_name(name)) {

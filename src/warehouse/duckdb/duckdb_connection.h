@@ -33,6 +33,7 @@ class DuckDbConnection final : public Connection {
   void for_each_chunk(std::string_view query, const std::function<void(duckdb_data_chunk)>& visit);
 
  private:
+  void apply(const Settings& settings);
   ResultTable run_statement(duckdb_extracted_statements statements, idx_t index, bool want_result,
                             std::string_view sql);
   [[noreturn]] void fail(const char* message, duckdb_error_type type, std::string_view sql);
