@@ -46,6 +46,9 @@ class MultiAttributePath {
   std::vector<AttributePath> paths_;
 };
 
+// markupsafe's escaping of & < > " ' (filters_html.cpp).
+std::string html_escape(std::string_view text);
+
 // Jinja2's ignore_case: strings lowercased, everything else as is.
 Value ignore_case(const Value& v);
 

@@ -13,9 +13,8 @@
 #include "jinja/utf8.h"
 
 namespace kiln::jinja {
-namespace {
 
-std::string escape_html(std::string_view text) {
+std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -42,10 +41,12 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
+namespace {
+
 // markupsafe.escape: Markup passes through, anything else is str()-ed and escaped.
 Value escape_value(const Value& v) {
   if (v.is_string() && v.is_safe()) return v;
-  return Value::string(escape_html(v.str()), true);
+  return Value::string(html_escape(v.str()), true);
 }
 
 Value filter_escape(CallContext&, const Value& v, CallArgs& args) {
@@ -55,7 +56,7 @@ Value filter_escape(CallContext&, const Value& v, CallArgs& args) {
 
 Value filter_forceescape(CallContext&, const Value& v, CallArgs& args) {
   expect_no_args("forceescape", args);
-  return Value::string(escape_html(v.str()), true);
+  return Value::string(html_escape(v.str()), true);
 }
 
 Value filter_safe(CallContext&, const Value& v, CallArgs& args) {
@@ -97,7 +98,7 @@ std::string collapse_whitespace(std::string_view text) {
 
 // html.unescape for numeric references and the entities HTML text commonly carries;
 // unknown names stay as written.
-std::string unescape_html(std::string_view text) {
+std::string unhtml_escape(std::string_view text) {
   static const std::pair<std::string_view, uint32_t> kNamed[] = {
       {"amp", '&'},       {"lt", '<'},       {"gt", '>'},       {"quot", '"'},    {"apos", '\''},
       {"nbsp", 0xA0},     {"copy", 0xA9},    {"reg", 0xAE},     {"raquo", 0xBB},  {"laquo", 0xAB},
@@ -139,7 +140,7 @@ Value filter_striptags(CallContext&, const Value& v, CallArgs& args) {
   expect_no_args("striptags", args);
   std::string text = remove_spans(v.str(), "<!--", "-->");
   text = remove_spans(std::move(text), "<", ">");
-  return Value::string(unescape_html(collapse_whitespace(text)));
+  return Value::string(unhtml_escape(collapse_whitespace(text)));
 }
 
 // ---- urlencode ---------------------------------------------------------------------------
@@ -314,9 +315,9 @@ UrlizeOptions urlize_options(BoundArgs& bound) {
   std::string rel_text;
   for (const std::string& word : rel_words)
     rel_text += (rel_text.empty() ? "" : " ") + word;
-  opt.rel_attr = " rel=\"" + escape_html(rel_text) + "\"";
+  opt.rel_attr = " rel=\"" + html_escape(rel_text) + "\"";
   const Value target = bound.get_or(2, Value::none());
-  if (target.truthy()) opt.target_attr = " target=\"" + escape_html(target.str()) + "\"";
+  if (target.truthy()) opt.target_attr = " target=\"" + html_escape(target.str()) + "\"";
   const Value schemes = bound.get_or(4, Value::none());
   if (!schemes.is_none()) {
     static const std::regex kScheme(R"(^([\w.+-]{2,}:(/){0,2})$)");

@@ -21,6 +21,20 @@ Value soft_str(const Value& v) {
   return v.is_string() ? v : Value::string(v.str());
 }
 
+// Markup's str methods return Markup: the result of a method on a safe string is safe.
+Value same_safety(const Value& subject, Value result) {
+  if (subject.is_string() && subject.is_safe() && result.is_string() && !result.is_safe()) {
+    return Value::string(result.as_string(), true);
+  }
+  return result;
+}
+
+// soft_str(v).name(args), keeping Markup as Markup.
+Value string_method(const Value& v, std::string_view name, CallArgs args = {}) {
+  const Value subject = soft_str(v);
+  return same_safety(subject, call_method_or_throw(subject, name, std::move(args)));
+}
+
 std::u32string decode(std::string_view text) {
   std::u32string out;
   for (size_t pos = 0; pos < text.size();)
@@ -37,17 +51,17 @@ std::string encode(std::u32string_view text) {
 
 Value filter_lower(CallContext&, const Value& v, CallArgs& args) {
   expect_no_args("lower", args);
-  return call_method_or_throw(soft_str(v), "lower");
+  return string_method(v, "lower");
 }
 
 Value filter_upper(CallContext&, const Value& v, CallArgs& args) {
   expect_no_args("upper", args);
-  return call_method_or_throw(soft_str(v), "upper");
+  return string_method(v, "upper");
 }
 
 Value filter_capitalize(CallContext&, const Value& v, CallArgs& args) {
   expect_no_args("capitalize", args);
-  return call_method_or_throw(soft_str(v), "capitalize");
+  return string_method(v, "capitalize");
 }
 
 // Jinja2 splits on runs of '-', whitespace, '(', '{', '[' and '<', and capitalises each
@@ -76,19 +90,20 @@ Value filter_trim(CallContext&, const Value& v, CallArgs& args) {
   BoundArgs bound("trim", args, {"chars"});
   CallArgs strip_args;
   if (bound.has(0)) strip_args.positional.push_back(bound.get(0));
-  return call_method_or_throw(soft_str(v), "strip", std::move(strip_args));
+  return string_method(v, "strip", std::move(strip_args));
 }
 
 // str.center: the extra space goes right, unless both the margin and width are odd.
 Value filter_center(CallContext&, const Value& v, CallArgs& args) {
   BoundArgs bound("center", args, {"width"});
   const std::string text = v.str();
+  const bool safe = v.is_string() && v.is_safe();  // Markup.center stays Markup
   const int64_t width = python_index(bound.get_or(0, Value::integer(80)));
   const int64_t length = static_cast<int64_t>(utf8::length(text));
-  if (width <= length) return Value::string(text);
+  if (width <= length) return Value::string(text, safe);
   const int64_t margin = width - length;
   const int64_t left = margin / 2 + (margin & width & 1);
-  return Value::string(std::string(left, ' ') + text + std::string(margin - left, ' '));
+  return Value::string(std::string(left, ' ') + text + std::string(margin - left, ' '), safe);
 }
 
 // Without autoescape (dbt's setting) Jinja2 replaces on plain str.
@@ -101,6 +116,12 @@ Value filter_replace(CallContext&, const Value& v, CallArgs& args) {
   return call_method_or_throw(Value::string(v.str()), "replace", std::move(replace_args));
 }
 
+// Markup's `%` escapes the string operands it formats (numbers pass through).
+Value escaped_operand(Value operand, bool markup) {
+  if (!markup || !operand.is_string() || operand.is_safe()) return operand;
+  return Value::string(html_escape(operand.as_string()), true);
+}
+
 // printf-style: `value % args` with the positional arguments as a tuple, or the keyword
 // arguments as a dict.
 Value filter_format(CallContext&, const Value& v, CallArgs& args) {
@@ -108,15 +129,19 @@ Value filter_format(CallContext&, const Value& v, CallArgs& args) {
     throw Error(ErrorKind::Runtime,
                 "can't handle positional and keyword arguments at the same time");
   }
+  const bool markup = v.is_string() && v.is_safe();
   Value operands;
   if (!args.keyword.empty()) {
     operands = Value::dict();
-    for (auto& [name, value] : args.keyword)
-      operands.as_dict().set(name, std::move(value));
+    for (auto& [name, value] : args.keyword) {
+      operands.as_dict().set(name, escaped_operand(std::move(value), markup));
+    }
   } else {
+    for (Value& value : args.positional)
+      value = escaped_operand(std::move(value), markup);
     operands = Value::tuple(std::move(args.positional));
   }
-  return Value::string(percent_format(v.str(), operands));
+  return Value::string(percent_format(v.str(), operands), markup);
 }
 
 Value filter_string(CallContext&, const Value& v, CallArgs& args) {
@@ -173,13 +198,15 @@ Value filter_truncate(CallContext&, const Value& v, CallArgs& args) {
   if (leeway < 0)
     throw Error(ErrorKind::Runtime, fmt::format("expected leeway >= 0, got {}", leeway));
   const std::string text = v.str();
-  if (static_cast<int64_t>(utf8::length(text)) <= length + leeway) return Value::string(text);
+  if (static_cast<int64_t>(utf8::length(text)) <= length + leeway) return soft_str(v);
   std::string kept = text.substr(0, utf8::offset_of(text, length - end_length));
   if (!killwords) {
     // rsplit(" ", 1)[0]: drop the partial last word, unless there is no space at all.
     const size_t space = kept.rfind(' ');
     if (space != std::string::npos) kept.resize(space);
   }
+  // A cut Markup stays Markup, and Markup + str escapes the str.
+  if (v.is_string() && v.is_safe()) return Value::string(kept + html_escape(end), true);
   return Value::string(kept + end);
 }
 

@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
+#include "jinja/filters.h"
+#include "jinja/filters_args.h"
+
 namespace kiln::jinja {
 namespace {
 
@@ -350,6 +356,72 @@ const RenderCase kArgumentCases[] = {
      "trim() got an unexpected keyword argument 'x'"},
 };
 
+const RenderCase kMarkupCases[] = {
+    {"{{ ('<b>'|safe|upper) is escaped }}|{{ ('<b>'|safe|lower) is escaped }}|{{ ('<b>'|safe|trim) "
+     "is escaped }}|{{ ('<b>'|safe|capitalize) is escaped }}|{{ ('<b>'|safe|title) is escaped "
+     "}}|{{ ('<b>'|safe|center(9)) is escaped }}",
+     "True|True|True|True|False|True"},
+    {"{{ ('<b>'|safe|replace('b', 'i')) is escaped }}|{{ ('<b>'|safe|indent) is escaped }}|{{ "
+     "('<b>'|safe|string) is escaped }}|{{ ('<b>'|safe|truncate(3)) is escaped }}|{{ "
+     "('%s'|safe|format('<')) is escaped }}|{{ ('<b>'|safe|striptags) is escaped }}",
+     "False|True|True|True|True|False"},
+    {"{{ (['<b>'|safe]|join) is escaped }}|{{ ({'a': 1}|xmlattr) is escaped }}|{{ ('a b'|urlize) "
+     "is escaped }}|{{ ('a'|wordwrap(3)) is escaped }}|{{ ([1]|tojson) is escaped }}|{{ "
+     "('<'|safe|reverse) is escaped }}",
+     "False|False|False|False|True|True"},
+    {"{{ '%s'|safe|format('<') }}|{{ ('<b>'|safe|center(9)) }}|{{ 'a'|safe|replace('a', '<') }}",
+     "&lt;|   <b>   |<"},
+};
+
+const RenderCase kMoreCases[] = {
+    {"{{ {'b': 1, 'a': 2}|map('upper')|list }}|{{ {'b': 1, 'a': 2}|sort }}|{{ {'b': 1, 'a': 2}|min "
+     "}}|{{ {'b': 1, 'a': 2}|join(',') }}",
+     "['B', 'A']|['a', 'b']|a|b,a"},
+    {"{{ 'abc'|map('upper')|join }}|{{ 'cab'|sort|join }}|{{ 'cab'|max }}|{{ 'aAb'|unique|join "
+     "}}|{{ 'abc'|select('ne', 'b')|join }}|{{ 'abcde'|batch(2)|map('join')|join('/') }}",
+     "ABC|abc|c|ab|ac|ab/cd/e"},
+    {"{% for g in [{'k':'x','v':1},{'k':'x','v':2}]|groupby('k') %}{{ g.grouper }}:{{ g.list }}:{{ "
+     "g[1]|length }}:{{ g|length }}{% endfor %}",
+     "x:[{'k': 'x', 'v': 1}, {'k': 'x', 'v': 2}]:2:2"},
+    {"{% set gs = ['ab', 'ac', 'b']|groupby(0) %}{{ gs|map(attribute='grouper')|join }}|{{ "
+     "gs|map(attribute='list')|list }}|{{ gs|map('first')|join }}|{{ gs|first|last }}",
+     "ab|[['ab', 'ac'], ['b']]|ab|['ab', 'ac']"},
+    {"{{ [{'a': 1}, {'a': none}, {}]|map(attribute='a')|list }}|{{ [{'a': 1}, "
+     "{}]|map(attribute='a', default=none)|list }}|{{ [{'a': 1}, {}]|map(attribute='a', "
+     "default='z')|list }}",
+     "[1, None, Undefined]|[1, Undefined]|[1, 'z']"},
+    {"{{ [1, 2, 3]|map('string')|map('int')|sum }}|{{ ['1', '2']|map('int')|select('gt', 1)|list "
+     "}}|{{ [' a ', 'b ']|map('trim')|join('|') }}|{{ range(5)|reject('in', [1, 3])|list }}",
+     "6|[2]|a|b|[0, 2, 4]"},
+    {"{{ [3, 2, 1]|sort|first }}|{{ [none, none]|unique|list }}|{{ [1, 2]|reverse|join }}|{{ [[1, "
+     "2], [3]]|map('length')|list }}|{{ 'a,b'.split(',')|join('-') }}",
+     "1|[None]|21|[2, 1]|a-b"},
+    {"{{ [0.1, 0.2]|sum }}|{{ [1, 2.5]|max }}|{{ [1e20, 1]|min }}|{{ (0.1 + 0.2)|round(2) }}|{{ "
+     "1e16|int }}|{{ 1.7976931348623157e308|int > 0 }}|{{ 0.1|float }}|{{ '1e-7'|float }}",
+     "0.30000000000000004|2.5|1|0.3|10000000000000000|True|0.1|1e-07"},
+    {"{{ 'hello'|truncate(255) }}|{{ ('x' * 300)|truncate|length }}|{{ ('ab ' * 100)|truncate(10, "
+     "leeway=0) }}",
+     "hello|255|ab ab..."},
+    {"{{ 'The quick brown fox'|wordwrap(10, wrapstring='<br>') }}|{{ ''|wordwrap }}|{{ "
+     "'a\\n\\nb'|wordwrap }}|{{ 'ab cd'|wordwrap(2) }}",
+     "The quick<br>brown fox||a\n\nb|ab\ncd"},
+    {"{{ 1|e|string }}|{{ [1, '<']|e }}|{{ none|striptags }}|{{ {'a': '<'}|e }}",
+     "1|[1, &#39;&lt;&#39;]|None|{&#39;a&#39;: &#39;&lt;&#39;}"},
+    {"{{ '%d items'|format(3) }}|{{ '%-4d|'|format(3) }}|{{ '%x'|format(255) }}|{{ "
+     "'%r'|format('a') }}|{{ '%(a)s-%(b)s'|format(a=1, b=2) }}",
+     "3 items|3   ||ff|'a'|1-2"},
+    {"{{ {'a': 1}|dictsort|first|first }}|{{ {}|dictsort }}|{{ {1: 'b', 0: 'a'}|dictsort }}|{{ "
+     "{'a': 'B', 'b': 'a'}|dictsort(by='value', case_sensitive=true) }}",
+     "a|[]|[(0, 'a'), (1, 'b')]|[('a', 'B'), ('b', 'a')]"},
+    {"{{ [{'x': 'b'}, {'x': 'a'}]|sort(attribute='x')|map(attribute='x')|join }}|{{ [{'x': 'B'}, "
+     "{'x': 'a'}]|sort(attribute='x', case_sensitive=true)|map(attribute='x')|join }}|{{ [{'x': "
+     "1}, {}]|sort(attribute='y')|length }}",
+     "ab|Ba|2"},
+    {"{{ [1, 2, 3]|batch(2)|map('sum')|list }}|{{ range(7)|slice(3)|map('length')|list }}|{{ [1, "
+     "2, 3]|random is number }}",
+     "[3, 3]|[3, 2, 2]|True"},
+};
+
 TEST(Filters, Numbers) {
   check_renders(kNumberCases);
 }
@@ -370,6 +442,71 @@ TEST(Filters, Values) {
 }
 TEST(Filters, ArgumentBinding) {
   check_renders(kArgumentCases);
+}
+
+TEST(Filters, MarkupStaysMarkupWhereJinja2KeepsIt) {
+  check_renders(kMarkupCases);
+}
+TEST(Filters, Combinations) {
+  check_renders(kMoreCases);
+}
+
+// The binder itself, for the messages a template author sees on a wrong call.
+TEST(BoundArgs, BindsPositionalThenKeywordAndReportsMistakesAsPython) {
+  CallArgs args{{Value::integer(1)}, {{"c", Value::integer(3)}}};
+  BoundArgs bound("f", args, {"a", "b", "c"}, 1);
+  EXPECT_EQ(bound.get(0).as_int64(), 1);
+  EXPECT_FALSE(bound.has(1));
+  EXPECT_EQ(bound.get_or(1, Value::integer(7)).as_int64(), 7);
+  EXPECT_EQ(bound.get(2).as_int64(), 3);
+
+  auto message = [](CallArgs call, size_t required) {
+    try {
+      BoundArgs("f", call, {"a", "b", "c"}, required);
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::Type);
+      return e.message();
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(message({{}, {}}, 3), "f() missing 3 required positional arguments: 'a', 'b', and 'c'");
+  EXPECT_EQ(message({{}, {}}, 2), "f() missing 2 required positional arguments: 'a' and 'b'");
+  EXPECT_EQ(message({{Value::none(), Value::none(), Value::none(), Value::none()}, {}}, 0),
+            "f() takes from 1 to 4 positional arguments but 5 were given");
+  EXPECT_EQ(message({{Value::none()}, {{"a", Value::none()}}}, 0),
+            "f() got multiple values for argument 'a'");
+  EXPECT_EQ(message({{}, {{"zz", Value::none()}}}, 0),
+            "f() got an unexpected keyword argument 'zz'");
+}
+
+TEST(Filters, RegistryHasEveryJinja2FilterOnce) {
+  const char* names[] = {
+      "abs",       "attr",       "batch",       "capitalize", "center",  "count",
+      "d",         "default",    "dictsort",    "e",          "escape",  "filesizeformat",
+      "first",     "float",      "forceescape", "format",     "groupby", "indent",
+      "int",       "join",       "last",        "length",     "list",    "lower",
+      "items",     "map",        "min",         "max",        "pprint",  "random",
+      "reject",    "rejectattr", "replace",     "reverse",    "round",   "safe",
+      "select",    "selectattr", "slice",       "sort",       "string",  "striptags",
+      "sum",       "title",      "trim",        "truncate",   "unique",  "upper",
+      "urlencode", "urlize",     "wordcount",   "wordwrap",   "xmlattr", "tojson"};
+  const auto& filters = builtin_filters();
+  EXPECT_EQ(filters.size(), std::size(names));
+  for (const char* name : names) {
+    EXPECT_EQ(std::count_if(filters.begin(), filters.end(),
+                            [&](const auto& entry) { return entry.first == name; }),
+              1)
+        << name;
+  }
+}
+
+TEST(Filters, RandomPicksAnItemAndEveryItemEventually) {
+  const Environment env;
+  auto tpl = env.parse("{{ [1, 2, 3]|random }}", "random");
+  std::set<std::string> seen;
+  for (int i = 0; i < 200; ++i)
+    seen.insert(env.render(*tpl, Value::dict()));
+  EXPECT_EQ(seen, (std::set<std::string>{"1", "2", "3"}));
 }
 
 }  // namespace

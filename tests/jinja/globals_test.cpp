@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
+
+#include "jinja/dict.h"
+#include "jinja/globals.h"
+
 namespace kiln::jinja {
 namespace {
 
@@ -69,6 +75,45 @@ const RenderCase kGlobalCases[] = {
 
 TEST(Globals, Builtins) {
   check_renders(kGlobalCases);
+}
+
+TEST(Globals, NamespaceAssignsAndReadsAttributesInOrder) {
+  Value ns = Value::object(new Namespace());
+  auto& object = static_cast<Namespace&>(ns.as_object());
+  object.set_attr("b", Value::integer(1));
+  object.set_attr("a", Value::string("x"));
+  object.set_attr("b", Value::integer(2));
+  EXPECT_EQ(object.get_attr("b").as_int64(), 2);
+  EXPECT_EQ(object.get_item(Value::string("a")).as_string(), "x");
+  EXPECT_TRUE(object.get_attr("missing").is_undefined());
+  EXPECT_TRUE(object.get_item(Value::integer(0)).is_undefined());
+  EXPECT_EQ(ns.repr(), "<Namespace {'b': 2, 'a': 'x'}>");
+}
+
+std::string render(const std::string& source) {
+  const Environment env;
+  return env.render(*env.parse(source, "globals"), Value::dict());
+}
+
+// lipsum is random; what is fixed is its shape: paragraphs of capitalised sentences
+// ending with a full stop, in <p> tags (a safe string) or separated by blank lines.
+TEST(Globals, LipsumHasJinja2sShape) {
+  const std::string html = render("{{ lipsum(3, true, 5, 9) }}");
+  EXPECT_EQ(html.rfind("<p>", 0), 0u);
+  EXPECT_EQ(html.substr(html.size() - 5), ".</p>");
+  EXPECT_EQ(std::count(html.begin(), html.end(), '\n'), 2);
+  EXPECT_EQ(render("{{ lipsum() is escaped }}"), "True");
+
+  const std::string text = render("{{ lipsum(2, false, 20, 21) }}");
+  const size_t gap = text.find("\n\n");
+  ASSERT_NE(gap, std::string::npos);
+  for (const std::string& paragraph : {text.substr(0, gap), text.substr(gap + 2)}) {
+    EXPECT_TRUE(std::isupper(static_cast<unsigned char>(paragraph[0]))) << paragraph;
+    EXPECT_EQ(paragraph.back(), '.') << paragraph;
+    EXPECT_EQ(std::count(paragraph.begin(), paragraph.end(), ' '), 19) << paragraph;
+  }
+  EXPECT_EQ(render("{{ lipsum(1, false, 20, 21)|wordcount }}"), "20");
+  EXPECT_EQ(render("{{ lipsum(0) }}"), "");
 }
 
 }  // namespace
