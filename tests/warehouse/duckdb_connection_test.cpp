@@ -64,7 +64,9 @@ TEST_F(DuckDbTest, MultipleStatementsRunInOrderAndTheLastResultIsReturned) {
 }
 
 TEST_F(DuckDbTest, RowsAffectedIsReportedForDml) {
-  connection->execute("CREATE TABLE t AS SELECT range AS i FROM range(10)");
+  EXPECT_EQ(connection->execute("CREATE TABLE t AS SELECT range AS i FROM range(10)").rows_affected,
+            10);
+  EXPECT_EQ(connection->execute("CREATE SCHEMA s").rows_affected, -1);
   EXPECT_EQ(connection->execute("UPDATE t SET i = i + 1 WHERE i < 4").rows_affected, 4);
   EXPECT_EQ(connection->execute("DELETE FROM t WHERE i > 7").rows_affected, 2);
   EXPECT_EQ(connection->execute("INSERT INTO t VALUES (1), (2), (3)").rows_affected, 3);

@@ -36,6 +36,23 @@ void append_rows(ResultTable& table, duckdb_data_chunk chunk,
   }
 }
 
+// DML reports its count through duckdb_rows_changed; CREATE TABLE AS reports none there
+// (its return type is NOTHING) but answers a one-row "Count" column, which is read instead.
+int64_t rows_affected(duckdb_result& result, const ResultTable& table) {
+  switch (duckdb_result_return_type(result)) {
+    case DUCKDB_RESULT_TYPE_CHANGED_ROWS:
+      return static_cast<int64_t>(duckdb_rows_changed(&result));
+    case DUCKDB_RESULT_TYPE_NOTHING: {
+      bool reports_count = table.columns.size() == 1 && table.columns[0].name == "Count" &&
+                           table.rows.size() == 1 &&
+                           std::holds_alternative<int64_t>(table.rows[0][0]);
+      return reports_count ? std::get<int64_t>(table.rows[0][0]) : -1;
+    }
+    default:
+      return -1;
+  }
+}
+
 }  // namespace
 
 Cell read_cell(duckdb_vector vector, duckdb_logical_type type, idx_t row) {
@@ -82,9 +99,7 @@ ResultTable read_result(duckdb_result& result) {
   }
   while (DataChunk chunk{duckdb_fetch_chunk(result)})
     append_rows(table, chunk.get(), types);
-  if (duckdb_result_return_type(result) == DUCKDB_RESULT_TYPE_CHANGED_ROWS) {
-    table.rows_affected = static_cast<int64_t>(duckdb_rows_changed(&result));
-  }
+  table.rows_affected = rows_affected(result, table);
   return table;
 }
 
