@@ -141,6 +141,12 @@ Value MultiAttributePath::lookup(const Value& item, bool lower) const {
   return Value::list(std::move(keys));
 }
 
+void throw_missing_method(const Value& subject, std::string_view method) {
+  if (subject.is_undefined()) throw_undefined(subject);
+  throw Error(ErrorKind::Type,
+              fmt::format("'{}' object has no attribute '{}'", subject.type_name(), method));
+}
+
 Value ignore_case(const Value& v) {
   return v.is_string() ? call_method_or_throw(v, "lower") : v;
 }

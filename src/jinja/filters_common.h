@@ -49,6 +49,11 @@ class MultiAttributePath {
 // markupsafe's escaping of & < > " ' (filters_html.cpp).
 std::string html_escape(std::string_view text);
 
+// What Python raises when a filter calls a method the subject does not have
+// (`d.items()` on a list): UndefinedError for an Undefined, else an error naming the type.
+// There is no AttributeError kind, so it is reported as a TypeError.
+[[noreturn]] void throw_missing_method(const Value& subject, std::string_view method);
+
 // Jinja2's ignore_case: strings lowercased, everything else as is.
 Value ignore_case(const Value& v);
 

@@ -199,8 +199,7 @@ Value filter_xmlattr(CallContext&, const Value& v, CallArgs& args) {
   BoundArgs bound("xmlattr", args, {"autospace"});
   const bool autospace = bound.get_or(0, Value::boolean(true)).truthy();
   if (!v.is_dict()) {
-    throw Error(ErrorKind::Type,
-                fmt::format("'{}' object has no attribute 'items'", v.type_name()));
+    throw_missing_method(v, "items");
   }
   std::string out;
   for (const auto& entry : v.as_dict().entries()) {

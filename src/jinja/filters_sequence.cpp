@@ -166,8 +166,7 @@ Value filter_dictsort(CallContext&, const Value& v, CallArgs& args) {
     throw Error(ErrorKind::Runtime, R"(You can only sort by either "key" or "value")");
   }
   if (!v.is_dict()) {
-    throw Error(ErrorKind::Type,
-                fmt::format("'{}' object has no attribute 'items'", v.type_name()));
+    throw_missing_method(v, "items");
   }
   std::vector<Value> pairs, keys;
   for (const auto& entry : v.as_dict().entries()) {

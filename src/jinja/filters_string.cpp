@@ -157,6 +157,7 @@ std::vector<Value> split_lines(const Value& text) {
 
 Value filter_indent(CallContext&, const Value& v, CallArgs& args) {
   BoundArgs bound("indent", args, {"width", "first", "blank"});
+  if (!v.is_string()) throw_missing_method(v, "splitlines");
   const Value width = bound.get_or(0, Value::integer(4));
   const bool first = bound.get_or(1, Value::boolean(false)).truthy();
   const bool blank = bound.get_or(2, Value::boolean(false)).truthy();
@@ -197,8 +198,15 @@ Value filter_truncate(CallContext&, const Value& v, CallArgs& args) {
   }
   if (leeway < 0)
     throw Error(ErrorKind::Runtime, fmt::format("expected leeway >= 0, got {}", leeway));
+  if (!v.is_string()) {
+    // Jinja2 measures and returns a short non-string as it is; cutting one fails.
+    if (static_cast<int64_t>(jinja::length(v)) <= length + leeway) return v;
+    if (!killwords) throw_missing_method(v, "rsplit");
+    throw Error(ErrorKind::Type, fmt::format("can only concatenate {} (not \"str\") to {}",
+                                             v.type_name(), v.type_name()));
+  }
   const std::string text = v.str();
-  if (static_cast<int64_t>(utf8::length(text)) <= length + leeway) return soft_str(v);
+  if (static_cast<int64_t>(utf8::length(text)) <= length + leeway) return v;
   std::string kept = text.substr(0, utf8::offset_of(text, length - end_length));
   if (!killwords) {
     // rsplit(" ", 1)[0]: drop the partial last word, unless there is no space at all.
@@ -398,6 +406,7 @@ Value filter_wordwrap(CallContext&, const Value& v, CallArgs& args) {
   const Value wrapstring = bound.get_or(2, Value::none());
   const std::string separator = wrapstring.is_none() ? "\n" : wrapstring.str();
   opt.break_on_hyphens = bound.get_or(3, Value::boolean(true)).truthy();
+  if (!v.is_string()) throw_missing_method(v, "splitlines");
   std::string out;
   const std::vector<Value> paragraphs = split_lines(Value::string(v.str()));
   for (size_t p = 0; p < paragraphs.size(); ++p) {

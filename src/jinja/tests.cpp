@@ -69,7 +69,7 @@ bool test_iterable(CallContext&, const Value& v, CallArgs& args) {
 }
 bool test_callable(CallContext&, const Value& v, CallArgs& args) {
   expect_no_args("callable", args);
-  return v.is_callable();
+  return v.is_callable() || v.is_undefined();  // Undefined has a __call__ (that raises)
 }
 // Markup strings have __html__.
 bool test_escaped(CallContext&, const Value& v, CallArgs& args) {
@@ -161,10 +161,14 @@ bool test_sameas(CallContext&, const Value& v, CallArgs& args) {
 
 bool test_filter(CallContext& ctx, const Value& v, CallArgs& args) {
   expect_no_args("test_filter", args);
+  if (v.is_undefined()) return false;
+  v.hash();  // `value in env.filters`: unhashable values raise TypeError
   return v.is_string() && ctx.environment().find_filter(v.as_string()) != nullptr;
 }
 bool test_test(CallContext& ctx, const Value& v, CallArgs& args) {
   expect_no_args("test_test", args);
+  if (v.is_undefined()) return false;
+  v.hash();
   return v.is_string() && ctx.environment().find_test(v.as_string()) != nullptr;
 }
 

@@ -509,5 +509,25 @@ TEST(Filters, RandomPicksAnItemAndEveryItemEventually) {
   EXPECT_EQ(seen, (std::set<std::string>{"1", "2", "3"}));
 }
 
+const RenderCase kNonStringCases[] = {
+    {"{{ [1, 2]|truncate(5) }}|{{ none|truncate(5) if false else 'skip' }}|{{ u|truncate }}|[{{ "
+     "u|default|truncate }}]",
+     "[1, 2]|skip||[]"},
+    {"{{ none|truncate(5) }}", nullptr, ErrorKind::Type, "object of type 'NoneType' has no len()"},
+    {"{{ (range(20)|list)|truncate(5, leeway=0) }}", nullptr, ErrorKind::Type,
+     "'list' object has no attribute 'rsplit'"},
+    {"{{ [1]|indent }}", nullptr, ErrorKind::Type, "'list' object has no attribute 'splitlines'"},
+    {"{{ none|wordwrap }}", nullptr, ErrorKind::Type,
+     "'NoneType' object has no attribute 'splitlines'"},
+    {"{{ u|wordwrap }}", nullptr, ErrorKind::Undefined, "'u' is undefined"},
+    {"{{ u|dictsort }}", nullptr, ErrorKind::Undefined, "'u' is undefined"},
+    {"{{ [1]|xmlattr }}", nullptr, ErrorKind::Type, "'list' object has no attribute 'items'"},
+    {"{{ u|xmlattr }}", nullptr, ErrorKind::Undefined, "'u' is undefined"},
+};
+
+TEST(Filters, NonStringsFailAsInJinja2) {
+  check_renders(kNonStringCases);
+}
+
 }  // namespace
 }  // namespace kiln::jinja

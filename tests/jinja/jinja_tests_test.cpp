@@ -84,5 +84,16 @@ TEST(JinjaTests, AllBuiltinTests) {
   check_renders(kTestCases);
 }
 
+const RenderCase kTestEdgeCases[] = {
+    {"{{ u is callable }}|{{ u is filter }}|{{ u is test }}|{{ none is filter }}",
+     "True|False|False|False"},
+    {"{{ [1] is filter }}", nullptr, ErrorKind::Type, "unhashable type: 'list'"},
+    {"{{ {} is test }}", nullptr, ErrorKind::Type, "unhashable type: 'dict'"},
+};
+
+TEST(JinjaTests, UndefinedAndUnhashableSubjects) {
+  check_renders(kTestEdgeCases);
+}
+
 }  // namespace
 }  // namespace kiln::jinja
