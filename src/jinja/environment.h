@@ -65,7 +65,12 @@ class Environment {
 
   // Renders to text. `context` is a Dict or an Object whose get_attr/get_item answer
   // variable lookups; the environment's globals come after it. Throws Error.
+  // A MacroReturn escaping to the top level (dbt's `return()` outside any macro) ends the
+  // render: the text rendered so far is discarded and the result is str(value).
   std::string render(const Template& tpl, const Value& context) const;
+  // Like render, but a top-level MacroReturn's value comes back as it is (a dict stays a
+  // dict); without one, the rendered text as a str Value.
+  Value render_value(const Template& tpl, const Value& context) const;
 
   // The callable Value of the top-level macro `name` of `tpl`. When called, the macro
   // body resolves free variables in `context` (dbt: the macro's package namespace and the

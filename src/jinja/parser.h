@@ -1,0 +1,19 @@
+#pragma once
+// The parser: tokens -> AST, following Jinja2's grammar and precedence, with its error
+// messages ("unexpected '}'", "Encountered unknown tag 'endfo'. Jinja was looking for ...").
+
+#include <string>
+#include <vector>
+
+#include "jinja/ast.h"
+#include "jinja/token.h"
+
+namespace kiln::jinja {
+
+// Parses a whole template. Names and text in the AST are views into the source the tokens
+// point into. Throws Error(ErrorKind::Syntax) with `template_name`, line and column.
+// Tags that dbt models do not use (extends, block, include, import, from, autoescape)
+// are rejected with an error naming the tag.
+ast::Body parse_template(const std::vector<Token>& tokens, const std::string& template_name);
+
+}  // namespace kiln::jinja

@@ -1,0 +1,33 @@
+#include "jinja/template.h"
+
+#include "jinja/lexer.h"
+#include "jinja/parser.h"
+
+namespace kiln::jinja {
+
+Template::Template(ConstructionTag, std::string name, std::string source)
+    : name_(std::move(name)), source_(std::move(source)) {}
+
+std::shared_ptr<const Template> Template::parse(std::string_view source, std::string name) {
+  auto tpl = std::make_shared<Template>(ConstructionTag{}, std::move(name),
+                                        normalize_template_source(source));
+  // Tokens point into tpl->source_, which now stays where it is for the Template's life.
+  std::vector<Token> tokens = tokenize(tpl->source_, tpl->name_);
+  tpl->body_ = parse_template(tokens, tpl->name_);
+  for (const ast::StmtPtr& stmt : tpl->body_) {
+    if (stmt->kind != ast::StmtKind::Macro) continue;
+    const auto& definition = static_cast<const ast::MacroStmt&>(*stmt).definition;
+    tpl->macros_.push_back(MacroInfo{definition.name, definition.line, &definition});
+  }
+  return tpl;
+}
+
+const ast::MacroDefinition* Template::find_macro(std::string_view name) const {
+  // Jinja2 binds a name to its last definition, so the last macro of that name wins.
+  for (auto it = macros_.rbegin(); it != macros_.rend(); ++it) {
+    if (it->name == name) return it->definition;
+  }
+  return nullptr;
+}
+
+}  // namespace kiln::jinja
