@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string_view>
@@ -129,12 +130,15 @@ void append_decimal(std::string& out, __int128 unscaled, uint8_t scale) {
   bool negative = unscaled < 0;
   std::string digits = uint128_text(negative ? -static_cast<unsigned __int128>(unscaled)
                                              : static_cast<unsigned __int128>(unscaled));
-  if (scale > 0) {
-    if (digits.size() <= scale) digits.insert(0, scale + 1 - digits.size(), '0');
-    digits.insert(digits.size() - scale, ".");
-  }
   if (negative) out += '-';
-  out += digits;
+  // At least one digit before the point: 0.05, not .05.
+  size_t width = std::max<size_t>(digits.size(), size_t{scale} + 1);
+  std::string padded(width - digits.size(), '0');
+  padded += digits;
+  out.append(padded, 0, width - scale);
+  if (scale == 0) return;
+  out += '.';
+  out.append(padded, width - scale, scale);
 }
 
 __int128 hugeint_value(const duckdb_hugeint& value) {
@@ -307,7 +311,9 @@ std::string uint128_text(unsigned __int128 value) {
 
 std::string int128_text(__int128 value) {
   if (value >= 0) return uint128_text(static_cast<unsigned __int128>(value));
-  return "-" + uint128_text(-static_cast<unsigned __int128>(value));
+  std::string text = "-";
+  text += uint128_text(-static_cast<unsigned __int128>(value));
+  return text;
 }
 
 void append_value_text(std::string& out, duckdb_vector vector, duckdb_logical_type type,
