@@ -44,6 +44,8 @@ Value dict_from_args(std::string_view function, CallArgs& args) {
   Dict out;
   if (!args.positional.empty()) {
     const Value& source = args.positional.front();
+    // dict() asks its argument for .keys first, which an Undefined refuses.
+    if (source.is_undefined()) throw_undefined(source);
     if (source.is_dict()) {
       for (const auto& entry : source.as_dict().entries())
         out.set(entry.key, entry.value);

@@ -42,6 +42,8 @@ const RenderCase kGlobalCases[] = {
      "cannot convert dictionary update sequence element #0 to a sequence"},
     {"{{ dict([[1,2,3]]) }}", nullptr, ErrorKind::Value,
      "dictionary update sequence element #0 has length 3; 2 is required"},
+    {"{{ dict(u) }}", nullptr, ErrorKind::Undefined, "'u' is undefined"},
+    {"{{ namespace(u) }}", nullptr, ErrorKind::Undefined, "'u' is undefined"},
     {"{{ dict({}, {}) }}", nullptr, ErrorKind::Type, "dict expected at most 1 argument, got 2"},
     {"{% set ns = namespace(a=1) %}{% set ns.b = [1] %}{{ ns }} {{ ns.a }} {{ ns['b'] }} [{{ ns.zz "
      "}}] {{ ns.zz is defined }}",
