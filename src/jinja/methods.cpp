@@ -48,9 +48,10 @@ class Params {
     }
     for (size_t i = 0; i < required; ++i) {
       if (!values_[i]) {
-        throw Error(ErrorKind::Type, std::string(method) + "() missing required argument '" +
-                                         std::string(names.begin()[i]) + "' (pos " +
-                                         std::to_string(i + 1) + ")");
+        throw Error(ErrorKind::Type, std::string(method) + " expected at least " +
+                                         std::to_string(required) + " argument" +
+                                         (required == 1 ? "" : "s") + ", got " +
+                                         std::to_string(args.positional.size()));
       }
     }
   }
@@ -157,27 +158,32 @@ uint32_t swap_case(uint32_t cp) {
 }
 
 Value str_upper(const Value& self, CallArgs& args) {
-  expect_no_args("upper", args);
-  return str_result(map_case<utf8::to_upper>(self.as_string()));
+  expect_no_args("str.upper", args);
+  std::string out = map_case<utf8::to_upper>(self.as_string());
+  // 'ß' upper-cases to two letters, which a code point mapping cannot express.
+  for (size_t pos = out.find("\xc3\x9f"); pos != std::string::npos; pos = out.find("\xc3\x9f")) {
+    out.replace(pos, 2, "SS");
+  }
+  return str_result(std::move(out));
 }
 
 Value str_lower(const Value& self, CallArgs& args) {
-  expect_no_args("lower", args);
+  expect_no_args("str.lower", args);
   return str_result(map_case<utf8::to_lower>(self.as_string()));
 }
 
 Value str_casefold(const Value& self, CallArgs& args) {
-  expect_no_args("casefold", args);
+  expect_no_args("str.casefold", args);
   return str_result(map_case<utf8::to_lower>(self.as_string()));
 }
 
 Value str_swapcase(const Value& self, CallArgs& args) {
-  expect_no_args("swapcase", args);
+  expect_no_args("str.swapcase", args);
   return str_result(map_case<swap_case>(self.as_string()));
 }
 
 Value str_title(const Value& self, CallArgs& args) {
-  expect_no_args("title", args);
+  expect_no_args("str.title", args);
   // A cased character after a cased character is lowered; any other is upper-cased.
   std::string out;
   bool previous_cased = false;
@@ -191,7 +197,7 @@ Value str_title(const Value& self, CallArgs& args) {
 }
 
 Value str_capitalize(const Value& self, CallArgs& args) {
-  expect_no_args("capitalize", args);
+  expect_no_args("str.capitalize", args);
   std::string out;
   const std::string& text = self.as_string();
   for (size_t pos = 0; pos < text.size();) {
@@ -218,27 +224,27 @@ bool is_alnum(uint32_t cp) {
 }
 
 Value str_isdigit(const Value& self, CallArgs& args) {
-  expect_no_args("isdigit", args);
+  expect_no_args("str.isdigit", args);
   return Value::boolean(all_of<utf8::is_digit>(self.as_string()));
 }
 Value str_isdecimal(const Value& self, CallArgs& args) {
-  expect_no_args("isdecimal", args);
+  expect_no_args("str.isdecimal", args);
   return Value::boolean(all_of<utf8::is_digit>(self.as_string()));
 }
 Value str_isnumeric(const Value& self, CallArgs& args) {
-  expect_no_args("isnumeric", args);
+  expect_no_args("str.isnumeric", args);
   return Value::boolean(all_of<utf8::is_digit>(self.as_string()));
 }
 Value str_isalpha(const Value& self, CallArgs& args) {
-  expect_no_args("isalpha", args);
+  expect_no_args("str.isalpha", args);
   return Value::boolean(all_of<utf8::is_alpha>(self.as_string()));
 }
 Value str_isalnum(const Value& self, CallArgs& args) {
-  expect_no_args("isalnum", args);
+  expect_no_args("str.isalnum", args);
   return Value::boolean(all_of<is_alnum>(self.as_string()));
 }
 Value str_isspace(const Value& self, CallArgs& args) {
-  expect_no_args("isspace", args);
+  expect_no_args("str.isspace", args);
   return Value::boolean(all_of<utf8::is_space>(self.as_string()));
 }
 
@@ -254,11 +260,11 @@ Value case_predicate(const std::string& text, bool (*wanted)(uint32_t), bool (*o
 }
 
 Value str_islower(const Value& self, CallArgs& args) {
-  expect_no_args("islower", args);
+  expect_no_args("str.islower", args);
   return case_predicate(self.as_string(), utf8::is_lower, utf8::is_upper);
 }
 Value str_isupper(const Value& self, CallArgs& args) {
-  expect_no_args("isupper", args);
+  expect_no_args("str.isupper", args);
   return case_predicate(self.as_string(), utf8::is_upper, utf8::is_lower);
 }
 
@@ -313,10 +319,7 @@ std::vector<Value> split_whitespace(const std::string& text, int64_t limit, bool
         ++i;
       if (i == cps.size()) break;
       if (limit >= 0 && static_cast<int64_t>(parts.size()) == limit) {
-        size_t end = cps.size();
-        while (end > i && utf8::is_space(cps[end - 1]))
-          --end;
-        parts.push_back(str_result(encode(cps, i, end)));
+        parts.push_back(str_result(encode(cps, i)));  // the rest keeps its spacing
         break;
       }
       size_t start = i;
@@ -332,10 +335,7 @@ std::vector<Value> split_whitespace(const std::string& text, int64_t limit, bool
       --i;
     if (i == 0) break;
     if (limit >= 0 && static_cast<int64_t>(parts.size()) == limit) {
-      size_t begin = 0;
-      while (begin < i && utf8::is_space(cps[begin]))
-        ++begin;
-      parts.push_back(str_result(encode(cps, begin, i)));
+      parts.push_back(str_result(encode(cps, 0, i)));  // the rest keeps its spacing
       break;
     }
     size_t end = i;
@@ -379,7 +379,10 @@ Value split(std::string_view method, const Value& self, CallArgs& args, bool fro
   Params p(method, args, {"sep", "maxsplit"}, 0);
   int64_t limit = max_split(p, 1);
   if (!p.given(0)) return Value::list(split_whitespace(self.as_string(), limit, from_right));
-  return Value::list(split_on(self.as_string(), expect_str(p[0], "separator"), limit, from_right));
+  if (!p[0].is_string()) {
+    throw Error(ErrorKind::Type, "must be str or None, not " + std::string(p[0].type_name()));
+  }
+  return Value::list(split_on(self.as_string(), p[0].as_string(), limit, from_right));
 }
 
 Value str_split(const Value& self, CallArgs& args) {
@@ -598,10 +601,12 @@ Value str_format(const Value& self, CallArgs& args) {
 // center/ljust/rjust: `fillchar` must be exactly one character.
 uint32_t fill_char(const Params& p, size_t i, std::string_view method) {
   if (!p.has(i)) return ' ';
-  if (!p[i].is_string() || utf8::length(p[i].as_string()) != 1) {
-    throw Error(ErrorKind::Type, std::string(method) +
-                                     "() argument 2 must be a unicode character, not " +
+  if (!p[i].is_string()) {
+    throw Error(ErrorKind::Type, std::string(method) + "() argument 2 must be str, not " +
                                      std::string(p[i].type_name()));
+  }
+  if (utf8::length(p[i].as_string()) != 1) {
+    throw Error(ErrorKind::Type, "The fill character must be exactly one character long");
   }
   size_t pos = 0;
   return utf8::decode(p[i].as_string(), pos);
@@ -704,13 +709,13 @@ void expect_one_arg(std::string_view method, const CallArgs& args) {
 }
 
 Value list_append(const Value& self, CallArgs& args) {
-  expect_one_arg("append", args);
+  expect_one_arg("list.append", args);
   self.as_list().push_back(args.positional[0]);
   return Value::none();
 }
 
 Value list_extend(const Value& self, CallArgs& args) {
-  expect_one_arg("extend", args);
+  expect_one_arg("list.extend", args);
   std::vector<Value> items = iterate(args.positional[0]);
   auto& list = self.as_list();
   list.insert(list.end(), items.begin(), items.end());
@@ -746,7 +751,7 @@ Value list_insert(const Value& self, CallArgs& args) {
 }
 
 Value list_remove(const Value& self, CallArgs& args) {
-  expect_one_arg("remove", args);
+  expect_one_arg("list.remove", args);
   auto& list = self.as_list();
   for (auto it = list.begin(); it != list.end(); ++it) {
     if (it->equals(args.positional[0])) {
@@ -775,7 +780,7 @@ Value sequence_index(const Value& self, CallArgs& args) {
 }
 
 Value sequence_count(const Value& self, CallArgs& args) {
-  expect_one_arg("count", args);
+  expect_one_arg(self.is_tuple() ? "tuple.count" : "list.count", args);
   int64_t n = 0;
   for (const Value& item : self.as_list())
     n += item.equals(args.positional[0]);
@@ -807,18 +812,18 @@ Value list_sort(const Value& self, CallArgs& args) {
 }
 
 Value list_reverse(const Value& self, CallArgs& args) {
-  expect_no_args("reverse", args);
+  expect_no_args("list.reverse", args);
   std::reverse(self.as_list().begin(), self.as_list().end());
   return Value::none();
 }
 
 Value list_copy(const Value& self, CallArgs& args) {
-  expect_no_args("copy", args);
+  expect_no_args("list.copy", args);
   return Value::list(self.as_list());
 }
 
 Value list_clear(const Value& self, CallArgs& args) {
-  expect_no_args("clear", args);
+  expect_no_args("list.clear", args);
   self.as_list().clear();
   return Value::none();
 }
@@ -838,7 +843,7 @@ constexpr Method kTupleMethods[] = {
 // ---- dict ------------------------------------------------------------------------------
 
 Value dict_items(const Value& self, CallArgs& args) {
-  expect_no_args("items", args);
+  expect_no_args("dict.items", args);
   std::vector<Value> out;
   out.reserve(self.as_dict().size());
   for (const auto& entry : self.as_dict().entries()) {
@@ -848,12 +853,12 @@ Value dict_items(const Value& self, CallArgs& args) {
 }
 
 Value dict_keys(const Value& self, CallArgs& args) {
-  expect_no_args("keys", args);
+  expect_no_args("dict.keys", args);
   return Value::list(iterate(self));
 }
 
 Value dict_values(const Value& self, CallArgs& args) {
-  expect_no_args("values", args);
+  expect_no_args("dict.values", args);
   std::vector<Value> out;
   out.reserve(self.as_dict().size());
   for (const auto& entry : self.as_dict().entries())
@@ -939,18 +944,18 @@ Value dict_setdefault(const Value& self, CallArgs& args) {
 }
 
 Value dict_copy(const Value& self, CallArgs& args) {
-  expect_no_args("copy", args);
+  expect_no_args("dict.copy", args);
   return Value::dict(self.as_dict());
 }
 
 Value dict_clear(const Value& self, CallArgs& args) {
-  expect_no_args("clear", args);
+  expect_no_args("dict.clear", args);
   self.as_dict().clear();
   return Value::none();
 }
 
 Value dict_popitem(const Value& self, CallArgs& args) {
-  expect_no_args("popitem", args);
+  expect_no_args("dict.popitem", args);
   Dict& dict = self.as_dict();
   if (dict.empty()) throw Error(ErrorKind::Key, "'popitem(): dictionary is empty'");
   Dict::Entry last = dict.pop_last();

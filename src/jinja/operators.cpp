@@ -285,9 +285,9 @@ Value binary_op(BinaryOp op, const Value& a, const Value& b) {
   if (a.is_number() && b.is_number()) return number_op(op, a, b);
   if (op == BinaryOp::Add) return concatenate(a, b);
   if (op == BinaryOp::Mul) {
-    if (is_repeatable(a) && !b.is_sequence() && !b.is_string()) return repeat(a, b);
-    if (is_repeatable(b) && is_integral(a)) return repeat(b, a);
-    if (is_repeatable(a) && is_repeatable(b)) return repeat(a, b);
+    // The sequence side is repeated; the other side must be an int.
+    if (is_repeatable(a)) return repeat(a, b);
+    if (is_repeatable(b)) return repeat(b, a);
   }
   if (op == BinaryOp::Mod && a.is_string()) {
     return Value::string(percent_format(a.as_string(), b), a.is_safe());

@@ -685,6 +685,9 @@ class FieldFormatter {
           pos += 2;
           continue;
         }
+        if (pos + 1 == text.size()) {
+          throw Error(ErrorKind::Value, "Single '{' encountered in format string");
+        }
         size_t end = matching_brace(text, pos);
         out += replace_field(text.substr(pos + 1, end - pos - 1), depth);
         pos = end + 1;
