@@ -28,6 +28,10 @@ Value filter_list(CallContext&, const Value& v, CallArgs& args) {
 
 Value filter_first(CallContext&, const Value& v, CallArgs& args) {
   expect_no_args("first", args);
+  if (v.is_sequence()) {  // no copy of the whole list for one item
+    const std::vector<Value>& items = v.as_list();
+    if (!items.empty()) return items.front();
+  }
   std::vector<Value> items = iterate(v);
   if (items.empty()) return Value::undefined_with_hint("", "No first item, sequence was empty.");
   return items.front();
@@ -35,6 +39,10 @@ Value filter_first(CallContext&, const Value& v, CallArgs& args) {
 
 Value filter_last(CallContext&, const Value& v, CallArgs& args) {
   expect_no_args("last", args);
+  if (v.is_sequence()) {
+    const std::vector<Value>& items = v.as_list();
+    if (!items.empty()) return items.back();
+  }
   std::vector<Value> items = iterate(v);
   if (items.empty()) return Value::undefined_with_hint("", "No last item, sequence was empty.");
   return items.back();
