@@ -39,11 +39,7 @@ class HeapObject {
   mutable std::atomic<uint32_t> refs_{0};
 };
 
-// Arguments of a call, as Python sees them: positional, then keyword in call order.
-struct CallArgs {
-  std::vector<Value> positional;
-  std::vector<std::pair<std::string, Value>> keyword;
-};
+struct CallArgs;  // defined after Value, which it holds
 
 // Values that the embedder (the dbt stages) defines: relations, the adapter, the graph...
 // Every hook has a Python-like default so a subclass overrides only what it supports.
@@ -176,6 +172,12 @@ class Value {
     double d;
     HeapObject* p;
   } u_;
+};
+
+// Arguments of a call, as Python sees them: positional, then keyword in call order.
+struct CallArgs {
+  std::vector<Value> positional;
+  std::vector<std::pair<std::string, Value>> keyword;
 };
 
 }  // namespace kiln::jinja
