@@ -55,7 +55,7 @@ class Object : public HeapObject {
   virtual bool is_callable() const { return false; }
   virtual Value call(CallContext& ctx, CallArgs args) const;
   // for x in obj. nullopt means "not iterable".
-  virtual std::optional<std::vector<Value>> iterate() const { return std::nullopt; }
+  virtual std::optional<std::vector<Value>> iterate() const;
   virtual std::optional<size_t> length() const { return std::nullopt; }
   virtual bool truthy() const { return true; }
   // str(obj): what {{ obj }} prints. Defaults to repr().
@@ -173,6 +173,9 @@ class Value {
     HeapObject* p;
   } u_;
 };
+
+// Defined here because it needs Value complete (clang insists).
+inline std::optional<std::vector<Value>> Object::iterate() const { return std::nullopt; }
 
 // Arguments of a call, as Python sees them: positional, then keyword in call order.
 struct CallArgs {
