@@ -1,64 +1,104 @@
 #include "graph/fqn_match.h"
 
+#include <algorithm>
+
 #include "graph/fnmatch.h"
 
 namespace kiln::graph {
 
 namespace {
 
-std::vector<std::string> split_dots(std::string_view text) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  for (size_t dot = text.find('.'); dot != std::string_view::npos; dot = text.find('.', start)) {
-    parts.emplace_back(text.substr(start, dot - start));
-    start = dot + 1;
-  }
-  parts.emplace_back(text.substr(start));
-  return parts;
+// An fqn seen from `from` on (0: with the package, 1: without), its parts split at dots as
+// dbt flattens them. Views only: matching runs once per node per criteria, so on large
+// projects it must not allocate.
+struct FqnView {
+  const std::vector<std::string>& parts;
+  size_t from;
+
+  size_t size() const { return parts.size() - from; }
+  const std::string& back() const { return parts.back(); }
+};
+
+size_t count_dot_parts(std::string_view text) {
+  return 1 + static_cast<size_t>(std::count(text.begin(), text.end(), '.'));
 }
 
-std::string join_from(const std::vector<std::string>& parts, size_t from, char separator) {
-  std::string out;
-  for (size_t i = from; i < parts.size(); ++i) {
-    if (i > from) out += separator;
-    out += parts[i];
+// Splits `text` at dots, one part per call.
+class DotParts {
+ public:
+  explicit DotParts(std::string_view text) : rest_(text) {}
+  bool done() const { return done_; }
+  std::string_view next() {
+    size_t dot = rest_.find('.');
+    std::string_view part = rest_.substr(0, dot);
+    if (dot == std::string_view::npos) {
+      done_ = true;
+    } else {
+      rest_.remove_prefix(dot + 1);
+    }
+    return part;
+  }
+  std::string_view rest() const { return rest_; }
+
+ private:
+  std::string_view rest_;
+  bool done_ = false;
+};
+
+bool leaf_matches(const FqnView& fqn, std::string_view selector, bool is_versioned) {
+  if (!is_versioned) return fqn.back() == selector;
+  if (fqn.size() < 2) return false;
+  const std::string& name = fqn.parts[fqn.parts.size() - 2];
+  if (name == selector) return true;
+  // The name and version ("dim_customers", "v2") against the selector's last two dot parts,
+  // both joined by '_', so dim_customers.v2 and dim_customers_v2 both select version 2.
+  std::string joined_fqn = name + "_" + fqn.back();
+  size_t last_dot = selector.rfind('.');
+  std::string selector_tail(selector);
+  if (last_dot != std::string_view::npos) {
+    size_t previous_dot =
+        last_dot == 0 ? std::string_view::npos : selector.rfind('.', last_dot - 1);
+    size_t start = previous_dot == std::string_view::npos ? 0 : previous_dot + 1;
+    selector_tail = std::string(selector.substr(start, last_dot - start)) + "_" +
+                    std::string(selector.substr(last_dot + 1));
+  }
+  return joined_fqn == selector_tail;
+}
+
+// The flattened fqn from part `index` (and the dot piece within it) on, joined by dots.
+std::string rest_of_fqn(const FqnView& fqn, size_t index, std::string_view rest_of_part) {
+  std::string out(rest_of_part);
+  for (size_t i = index + 1; i < fqn.parts.size(); ++i) {
+    out += '.';
+    out += fqn.parts[i];
   }
   return out;
 }
 
-bool leaf_matches(const std::vector<std::string>& fqn, std::string_view selector,
-                  bool is_versioned) {
-  if (!is_versioned) return fqn.back() == selector;
-  if (fqn.size() < 2) return false;
-  if (fqn[fqn.size() - 2] == selector) return true;
-  // The last two fqn parts (name, "v2") against the selector's last two dot parts, both
-  // joined by '_', so dim_customers.v2 and dim_customers_v2 both select version 2.
-  std::vector<std::string> selector_parts = split_dots(selector);
-  size_t from = selector_parts.size() >= 2 ? selector_parts.size() - 2 : 0;
-  return join_from(fqn, fqn.size() - 2, '_') == join_from(selector_parts, from, '_');
-}
-
-bool prefix_matches(const std::vector<std::string>& fqn, std::string_view selector) {
-  // Dots inside fqn parts (a model named "a.b") act as separators too.
-  std::vector<std::string> flat;
-  for (const std::string& part : fqn) {
-    for (std::string& piece : split_dots(part))
-      flat.push_back(std::move(piece));
-  }
-  std::vector<std::string> selector_parts = split_dots(selector);
-  if (flat.size() < selector_parts.size()) return false;
-  for (size_t i = 0; i < selector_parts.size(); ++i) {
-    if (has_wildcard(selector_parts[i])) {
-      return fnmatch(join_from(flat, i, '.'), join_from(selector_parts, i, '.'));
+bool prefix_matches(const FqnView& fqn, std::string_view selector) {
+  size_t flat_size = 0;
+  for (size_t i = fqn.from; i < fqn.parts.size(); ++i)
+    flat_size += count_dot_parts(fqn.parts[i]);
+  if (flat_size < count_dot_parts(selector)) return false;
+  DotParts wanted(selector);
+  size_t index = fqn.from;
+  DotParts have(fqn.parts[index]);
+  while (!wanted.done()) {
+    if (have.done()) have = DotParts(fqn.parts[++index]);
+    std::string_view rest_of_part = have.rest();
+    std::string_view rest_of_selector = wanted.rest();
+    std::string_view wanted_part = wanted.next();
+    if (has_wildcard(wanted_part)) {
+      // From the first wildcard on, the rest of the selector must match the rest of the fqn.
+      return fnmatch(rest_of_fqn(fqn, index, rest_of_part), rest_of_selector);
     }
-    if (flat[i] != selector_parts[i]) return false;
+    if (have.next() != wanted_part) return false;
   }
   return true;
 }
 
-bool is_selected(const std::vector<std::string>& fqn, std::string_view selector,
-                 bool is_versioned) {
-  if (fqn.empty()) return false;
+bool is_selected(const FqnView& fqn, std::string_view selector, bool is_versioned) {
+  if (fqn.size() == 0) return false;
   return leaf_matches(fqn, selector, is_versioned) || prefix_matches(fqn, selector);
 }
 
@@ -66,10 +106,9 @@ bool is_selected(const std::vector<std::string>& fqn, std::string_view selector,
 
 bool fqn_matches(const std::vector<std::string>& fqn, std::string_view selector,
                  bool is_versioned) {
-  if (is_selected(fqn, selector, is_versioned)) return true;
   if (fqn.empty()) return false;
-  std::vector<std::string> unscoped(fqn.begin() + 1, fqn.end());
-  return is_selected(unscoped, selector, is_versioned);
+  return is_selected(FqnView{fqn, 0}, selector, is_versioned) ||
+         is_selected(FqnView{fqn, 1}, selector, is_versioned);
 }
 
 }  // namespace kiln::graph

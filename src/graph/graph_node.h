@@ -3,7 +3,9 @@
 // stages; the graph stage knows nothing about SQL, Jinja or how nodes are loaded, only what
 // dbt's node selection methods look at.
 
+#include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -37,6 +39,18 @@ struct GraphNode {
   std::string version;         // versioned models: "2"; empty when not versioned
   std::string latest_version;  // versioned models: the model's latest_version
 };
+
+// Whether dbt keeps this resource type in manifest.nodes (models, seeds, snapshots, analyses,
+// operations, tests), as opposed to sources, exposures, metrics, unit tests... Several
+// selector methods and the build test gates look only at these.
+inline bool is_manifest_node_type(std::string_view resource_type) {
+  constexpr std::array<std::string_view, 8> kNodeTypes = {
+      "model", "analysis", "test", "snapshot", "operation", "seed", "rpc", "sql_operation"};
+  for (std::string_view type : kNodeTypes) {
+    if (type == resource_type) return true;
+  }
+  return false;
+}
 
 inline bool is_test(const GraphNode& node) {
   return node.resource_type == "test";

@@ -12,7 +12,6 @@
 #include "graph/fnmatch.h"
 #include "graph/fqn_match.h"
 #include "graph/path_glob.h"
-#include "graph/test_gates.h"
 
 namespace kiln::graph {
 

@@ -1,7 +1,5 @@
 #include "graph/test_gates.h"
 
-#include <array>
-#include <string_view>
 #include <unordered_map>
 
 namespace kiln::graph {
@@ -37,15 +35,6 @@ bool has_parent_in(const Dag& dag, NodeIndex node, const NodeSet& set) {
 }
 
 }  // namespace
-
-bool is_manifest_node_type(const std::string& resource_type) {
-  static constexpr std::array<std::string_view, 8> kNodeTypes = {
-      "model", "analysis", "test", "snapshot", "operation", "seed", "rpc", "sql_operation"};
-  for (std::string_view type : kNodeTypes) {
-    if (type == resource_type) return true;
-  }
-  return false;
-}
 
 void add_build_test_gates(Dag& dag) {
   std::unordered_map<NodeIndex, NodeSet> descendants_cache;

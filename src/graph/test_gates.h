@@ -12,8 +12,4 @@ namespace kiln::graph {
 // gated node already waits through it, so the schedule is the one dbt's full edge set gives.
 void add_build_test_gates(Dag& dag);
 
-// Whether dbt keeps `resource_type` in manifest.nodes (models, seeds, snapshots, analyses,
-// operations, tests...), as opposed to sources, exposures, metrics, unit tests...
-bool is_manifest_node_type(const std::string& resource_type);
-
 }  // namespace kiln::graph
