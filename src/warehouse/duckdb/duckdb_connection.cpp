@@ -82,6 +82,8 @@ ResultTable DuckDbConnection::execute(std::string_view sql) {
     if (error != nullptr) fail(error, DUCKDB_ERROR_PARSER, sql);
     return {};  // only whitespace and comments
   }
+  // An interrupt is for the work under way; one from before this call has nothing to cancel.
+  interrupt_requested_ = false;
   ResultTable last;
   for (idx_t index = 0; index < count; ++index) {
     bool is_last = index + 1 == count;
@@ -101,14 +103,7 @@ ResultTable DuckDbConnection::run_statement(duckdb_extracted_statements statemen
   bool is_transaction_statement =
       duckdb_prepared_statement_type(prepared.get()) == DUCKDB_STATEMENT_TYPE_TRANSACTION;
   Result result;
-  duckdb_state state;
-  {
-    RunningFlag running(running_);
-    state = duckdb_execute_prepared(prepared.get(), result.get());
-  }
-  if (state == DuckDBError) {
-    fail(duckdb_result_error(result.get()), duckdb_result_error_type(result.get()), sql);
-  }
+  run_prepared(prepared.get(), result, sql);
   // BEGIN succeeds only outside a transaction and COMMIT/ROLLBACK only inside one, so every
   // successful transaction statement flips the state, whichever it was.
   if (is_transaction_statement) in_transaction_ = !in_transaction_;
@@ -127,7 +122,7 @@ void DuckDbConnection::commit() {
   try {
     execute("COMMIT");
   } catch (const WarehouseError&) {
-    // A failed commit ends the transaction in DuckDB (its changes are rolled back).
+    // DuckDB rolls a transaction back when its commit fails, so none is open any more.
     in_transaction_ = false;
     throw;
   }
@@ -140,8 +135,31 @@ void DuckDbConnection::rollback() {
   execute("ROLLBACK");
 }
 
+// interrupt() and run_prepared() each write their flag before reading the other's, so at
+// least one of them sees both and calls duckdb_interrupt once the query has begun: an
+// interrupt is never lost in the gap between "about to run" and "running".
 void DuckDbConnection::interrupt() {
+  interrupt_requested_ = true;
   if (running_) duckdb_interrupt(connection_);
+}
+
+void DuckDbConnection::run_prepared(duckdb_prepared_statement prepared, Result& result,
+                                    std::string_view sql) {
+  // DuckDB clears a connection's interrupt flag when a query begins, which for a pending
+  // query is here; interrupting before this point would be forgotten.
+  PendingResult pending;
+  if (duckdb_pending_prepared(prepared, pending.out()) == DuckDBError) {
+    fail(duckdb_pending_error(pending.get()), DUCKDB_ERROR_INVALID, sql);
+  }
+  duckdb_state state;
+  {
+    RunningFlag running(running_);
+    if (interrupt_requested_) duckdb_interrupt(connection_);
+    state = duckdb_execute_pending(pending.get(), result.get());
+  }
+  if (state == DuckDBError) {
+    fail(duckdb_result_error(result.get()), duckdb_result_error_type(result.get()), sql);
+  }
 }
 
 void DuckDbConnection::for_each_chunk(std::string_view query,
@@ -152,14 +170,7 @@ void DuckDbConnection::for_each_chunk(std::string_view query,
     fail(duckdb_prepare_error(prepared.get()), DUCKDB_ERROR_PARSER, query);
   }
   Result result;
-  duckdb_state state;
-  {
-    RunningFlag running(running_);
-    state = duckdb_execute_prepared(prepared.get(), result.get());
-  }
-  if (state == DuckDBError) {
-    fail(duckdb_result_error(result.get()), duckdb_result_error_type(result.get()), query);
-  }
+  run_prepared(prepared.get(), result, query);
   while (DataChunk chunk{duckdb_fetch_chunk(*result.get())})
     visit(chunk.get());
 }

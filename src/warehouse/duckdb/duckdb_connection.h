@@ -11,6 +11,7 @@
 
 #include "warehouse/connection.h"
 #include "warehouse/duckdb/duckdb_database.h"
+#include "warehouse/duckdb/duckdb_handles.h"
 #include "warehouse/duckdb/duckdb_options.h"
 
 namespace kiln::warehouse::duckdb {
@@ -36,12 +37,15 @@ class DuckDbConnection final : public Connection {
   void apply(const Settings& settings);
   ResultTable run_statement(duckdb_extracted_statements statements, idx_t index, bool want_result,
                             std::string_view sql);
+  // Executes, materializing into `result`; throws on error or interrupt.
+  void run_prepared(duckdb_prepared_statement prepared, Result& result, std::string_view sql);
   [[noreturn]] void fail(const char* message, duckdb_error_type type, std::string_view sql);
 
   std::shared_ptr<Database> database_;
   duckdb_connection connection_ = nullptr;
   bool in_transaction_ = false;
   std::atomic<bool> running_{false};
+  std::atomic<bool> interrupt_requested_{false};
 };
 
 }  // namespace kiln::warehouse::duckdb

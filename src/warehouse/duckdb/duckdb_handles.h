@@ -77,6 +77,20 @@ class PreparedStatement {
   duckdb_prepared_statement statement_ = nullptr;
 };
 
+class PendingResult {
+ public:
+  PendingResult() = default;
+  ~PendingResult() { duckdb_destroy_pending(&pending_); }
+  PendingResult(const PendingResult&) = delete;
+  PendingResult& operator=(const PendingResult&) = delete;
+
+  duckdb_pending_result* out() { return &pending_; }
+  duckdb_pending_result get() const { return pending_; }
+
+ private:
+  duckdb_pending_result pending_ = nullptr;
+};
+
 class ExtractedStatements {
  public:
   ExtractedStatements() = default;
