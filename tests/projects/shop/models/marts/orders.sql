@@ -1,0 +1,2 @@
+{{ config(materialized='incremental') }}
+select * from {{ ref('stg_orders') }}
