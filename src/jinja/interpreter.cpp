@@ -223,15 +223,25 @@ std::string Interpreter::capture(const Body& body) {
   return text;
 }
 
+// Filters of set and filter blocks have no subject expression; their errors point at the
+// filter.
+Value Interpreter::filter_block_text(const Expr& filter, Value text) {
+  try {
+    return eval_filter(static_cast<const FilterExpr&>(filter), &text);
+  } catch (Error& e) {
+    e.locate(location_of(filter));
+    throw;
+  }
+}
+
 void Interpreter::run_set_block(const SetBlockStmt& stmt) {
   Value text = Value::string(capture(stmt.body));
-  if (stmt.filter) text = eval_filter(static_cast<const FilterExpr&>(*stmt.filter), &text);
+  if (stmt.filter) text = filter_block_text(*stmt.filter, std::move(text));
   assign(*stmt.target, std::move(text));
 }
 
 void Interpreter::run_filter_block(const FilterBlockStmt& stmt) {
-  Value text = Value::string(capture(stmt.body));
-  print(eval_filter(static_cast<const FilterExpr&>(*stmt.filter), &text));
+  print(filter_block_text(*stmt.filter, Value::string(capture(stmt.body))));
 }
 
 void Interpreter::run_macro_definition(const MacroStmt& stmt) {
@@ -249,7 +259,14 @@ void Interpreter::run_call_block(const CallBlockStmt& stmt) {
                            top_level ? nullptr : scope_);
   CallArgs extra;
   extra.keyword.emplace_back("caller", Value::object(caller));
-  print(eval_call(*stmt.call, &extra));
+  Value result;
+  try {
+    result = eval_call(*stmt.call, &extra);
+  } catch (Error& e) {
+    e.locate(location_of(*stmt.call));
+    throw;
+  }
+  print(result);
 }
 
 void Interpreter::run_with(const WithStmt& stmt) {

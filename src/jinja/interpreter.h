@@ -46,6 +46,7 @@ class Interpreter final : public CallContext {
   void run_macro_definition(const ast::MacroStmt& stmt);
   void run_call_block(const ast::CallBlockStmt& stmt);
   void run_filter_block(const ast::FilterBlockStmt& stmt);
+  Value filter_block_text(const ast::Expr& filter, Value text);
   void run_with(const ast::WithStmt& stmt);
   // Renders `body` in a new scope and returns its text instead of printing it.
   std::string capture(const ast::Body& body);

@@ -214,6 +214,8 @@ class Lexer {
 
   // "-%}" / "-}}" strip the whitespace after; "+%}" only keeps it (no trim_blocks here).
   size_t match_tag_end(size_t pos, bool is_block) const {
+    char c = src_[pos];
+    if (c != '-' && c != '+' && c != '%' && c != '}') return std::string_view::npos;
     std::string_view close = is_block ? "%}" : "}}";
     if (src_[pos] == '-' && starts_with(pos + 1, close)) return skip_spaces(pos + 3);
     if (is_block && src_[pos] == '+' && starts_with(pos + 1, close)) return pos + 3;
@@ -251,13 +253,64 @@ class Lexer {
   }
 
   size_t lex_operator(size_t pos) {
-    for (const Operator& op : kOperators) {
-      if (!starts_with(pos, op.text)) continue;
-      track_balance(op.kind, pos);
-      push(op.kind, pos, op.text.size());
-      return pos + op.text.size();
+    auto [kind, length] = match_operator(pos);
+    if (length == 0) {
+      fail("unexpected char " + char_repr(src_[pos]) + " at " + std::to_string(pos), pos);
     }
-    fail("unexpected char " + char_repr(src_[pos]) + " at " + std::to_string(pos), pos);
+    track_balance(kind, pos);
+    push(kind, pos, length);
+    return pos + length;
+  }
+
+  // The operator at pos, longest first ("**" before "*"); length 0 when there is none.
+  std::pair<TokenKind, size_t> match_operator(size_t pos) const {
+    char next = pos + 1 < src_.size() ? src_[pos + 1] : '\0';
+    switch (src_[pos]) {
+      case '/':
+        return next == '/' ? std::pair{TokenKind::FloorDiv, 2} : std::pair{TokenKind::Div, 1};
+      case '*':
+        return next == '*' ? std::pair{TokenKind::Pow, 2} : std::pair{TokenKind::Mul, 1};
+      case '=':
+        return next == '=' ? std::pair{TokenKind::Eq, 2} : std::pair{TokenKind::Assign, 1};
+      case '!':
+        return next == '=' ? std::pair{TokenKind::Ne, 2} : std::pair{TokenKind::Eof, 0};
+      case '>':
+        return next == '=' ? std::pair{TokenKind::GtEq, 2} : std::pair{TokenKind::Gt, 1};
+      case '<':
+        return next == '=' ? std::pair{TokenKind::LtEq, 2} : std::pair{TokenKind::Lt, 1};
+      case '+':
+        return {TokenKind::Add, 1};
+      case '-':
+        return {TokenKind::Sub, 1};
+      case '%':
+        return {TokenKind::Mod, 1};
+      case '~':
+        return {TokenKind::Tilde, 1};
+      case '[':
+        return {TokenKind::LBracket, 1};
+      case ']':
+        return {TokenKind::RBracket, 1};
+      case '(':
+        return {TokenKind::LParen, 1};
+      case ')':
+        return {TokenKind::RParen, 1};
+      case '{':
+        return {TokenKind::LBrace, 1};
+      case '}':
+        return {TokenKind::RBrace, 1};
+      case '.':
+        return {TokenKind::Dot, 1};
+      case ':':
+        return {TokenKind::Colon, 1};
+      case '|':
+        return {TokenKind::Pipe, 1};
+      case ',':
+        return {TokenKind::Comma, 1};
+      case ';':
+        return {TokenKind::Semicolon, 1};
+      default:
+        return {TokenKind::Eof, 0};
+    }
   }
 
   // Tags end only when brackets are balanced, so "{{ {'a': {'b': 1}} }}" lexes.
@@ -396,14 +449,18 @@ class Lexer {
 std::string normalize_template_source(std::string_view source) {
   std::string out;
   out.reserve(source.size());
-  for (size_t i = 0; i < source.size(); ++i) {
-    char c = source[i];
-    if (c == '\r') {
-      out += '\n';
-      if (i + 1 < source.size() && source[i + 1] == '\n') ++i;
-    } else {
-      out += c;
+  // Copies runs without '\r' in bulk: most templates have none at all.
+  size_t pos = 0;
+  while (pos < source.size()) {
+    size_t cr = source.find('\r', pos);
+    if (cr == std::string_view::npos) {
+      out.append(source.substr(pos));
+      break;
     }
+    out.append(source.substr(pos, cr - pos));
+    out += '\n';
+    pos = cr + 1;
+    if (pos < source.size() && source[pos] == '\n') ++pos;
   }
   if (!out.empty() && out.back() == '\n') out.pop_back();
   return out;

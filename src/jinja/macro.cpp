@@ -46,8 +46,13 @@ std::string quoted(std::string_view s) {
 
 Macro::Macro(std::shared_ptr<const Template> tpl, const ast::MacroDefinition& definition,
              std::shared_ptr<RootScope> root, const Scope* defined_in)
-    : template_(std::move(tpl)), definition_(definition), root_(std::move(root)) {
-  if (defined_in) defined_in->capture(closure_);
+    : template_(std::move(tpl)),
+      definition_(definition),
+      root_(std::move(root)),
+      defined_in_(defined_in) {
+  if (!defined_in) return;
+  defined_in_alive_ = defined_in->liveness();
+  defined_in->capture(closure_);
 }
 
 Value Macro::get_attr(std::string_view name) const {
@@ -70,7 +75,8 @@ Value Macro::call(CallContext&, CallArgs args) const {
   DepthGuard depth;
   std::string out;
   Interpreter interpreter(*root_, *template_, out);
-  Scope frame(&closure_);
+  bool live = defined_in_ && *defined_in_alive_;
+  Scope frame(live ? defined_in_ : &closure_);
   bind_arguments(interpreter, frame, args);
   try {
     interpreter.execute(definition_.body, frame);

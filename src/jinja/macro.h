@@ -23,8 +23,9 @@ class Template;
 class Macro final : public Object {
  public:
   // `defined_in` is the scope the definition ran in; nullptr at the template's top level,
-  // where names resolve at call time in the root. Otherwise the macro captures the
-  // variables visible there.
+  // where names resolve at call time in the root. Otherwise the macro reads that scope
+  // while it exists (so it sees variables set after the definition, as in Jinja2), and a
+  // copy of what was visible there once it is gone.
   Macro(std::shared_ptr<const Template> tpl, const ast::MacroDefinition& definition,
         std::shared_ptr<RootScope> root, const Scope* defined_in);
 
@@ -41,7 +42,9 @@ class Macro final : public Object {
   std::shared_ptr<const Template> template_;
   const ast::MacroDefinition& definition_;
   std::shared_ptr<RootScope> root_;
-  Scope closure_;
+  const Scope* defined_in_;                       // nullptr at the top level
+  std::shared_ptr<const bool> defined_in_alive_;  // whether defined_in_ still exists
+  Scope closure_;  // the variables visible where it was defined, for after that scope ends
 };
 
 }  // namespace kiln::jinja

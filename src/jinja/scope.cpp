@@ -37,6 +37,11 @@ void Scope::capture(Scope& into) const {
   }
 }
 
+std::shared_ptr<const bool> Scope::liveness() const {
+  if (!alive_) alive_ = std::make_shared<bool>(true);
+  return alive_;
+}
+
 Value RootScope::lookup(std::string_view name) const {
   if (const Value* value = vars_.find_local(name)) return *value;
   if (context_.is_dict()) {

@@ -23,6 +23,9 @@ class Environment;
 class Scope {
  public:
   explicit Scope(const Scope* parent = nullptr) : parent_(parent) {}
+  ~Scope() {
+    if (alive_) *alive_ = false;
+  }
   Scope(const Scope&) = delete;
   Scope& operator=(const Scope&) = delete;
 
@@ -39,9 +42,13 @@ class Scope {
   // Copies every variable visible from here (innermost wins) into `into`: what a macro
   // defined in this scope closes over.
   void capture(Scope& into) const;
+  // A flag that stays true while this scope exists: a macro defined here reads the live
+  // scope (Python's late-binding closures) while it can, and its captured copy after.
+  std::shared_ptr<const bool> liveness() const;
 
  private:
   const Scope* parent_;
+  mutable std::shared_ptr<bool> alive_;  // made only when a macro asks
   std::vector<std::pair<std::string_view, Value>> vars_;
 };
 

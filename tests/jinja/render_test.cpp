@@ -162,7 +162,47 @@ TEST(Render, SetForms) {
   EXPECT_EQ(render("{% set a, b = 1, 2 %}{{ b }}{{ a }}"), "21");
   EXPECT_EQ(render("{% set x %}hello {{ 1 }}{% endset %}[{{ x }}]"), "[hello 1]");
   EXPECT_EQ(render("{% set x | upper %}ab{% endset %}{{ x }}"), "AB");
+  EXPECT_EQ(render_error("{% set x | nosuch %}ab{% endset %}"),
+            "t.sql:1:12: No filter named 'nosuch'.");
   EXPECT_EQ(render("{% set x %}{% set y = 1 %}{% endset %}[{{ y }}]"), "[]");
+}
+
+TEST(Render, MacrosSeeTopLevelNamesAtCallTime) {
+  EXPECT_EQ(render("{% macro m() %}{{ x }}{% endmacro %}{% set x = 1 %}{{ m() }}"), "1");
+  EXPECT_EQ(render("{% set x = 1 %}{% macro m() %}{% set x = 2 %}{{ x }}{% endmacro %}"
+                   "{{ m() }}{{ x }}"),
+            "21");
+  // A nested macro reads its enclosing macro's variables as they are when it is called.
+  EXPECT_EQ(render("{% macro outer() %}{% macro inner() %}i{{ v }}{% endmacro %}"
+                   "{% set v = 1 %}{{ inner() }}{% endmacro %}{{ outer() }}"),
+            "i1");
+}
+
+TEST(Render, MacroArgumentBinding) {
+  EXPECT_EQ(render("{% macro m(a, b=a) %}{{ a }}{{ b }}{% endmacro %}{{ m(1) }}|{{ m }}|"
+                   "{{ m.name }}{{ m.arguments }}"),
+            "11|<Macro 'm'>|m('a', 'b')");
+  EXPECT_EQ(render("{% macro m() %}{{ varargs }}{{ kwargs }}{% endmacro %}{{ m(1, 2, x=3) }}"),
+            "(1, 2){'x': 3}");
+  EXPECT_EQ(render("{% macro m(a) %}[{{ a }}]{% endmacro %}{{ m() }}"), "[]");
+  EXPECT_EQ(render_error("{% macro m(a) %}x{% endmacro %}{{ m(1, 2) }}"),
+            "t.sql:1:36: macro 'm' takes not more than 1 argument(s)");
+  EXPECT_EQ(render_error("{% macro m(a) %}x{% endmacro %}{{ m(b=2) }}"),
+            "t.sql:1:36: macro 'm' takes no keyword argument 'b'");
+  EXPECT_EQ(render_error("{% macro m(a) %}x{% endmacro %}{{ m(1, a=2) }}"),
+            "t.sql:1:36: macro 'm' takes no keyword argument 'a'");
+}
+
+TEST(Render, CallBlocks) {
+  EXPECT_EQ(render("{% macro m() %}<{{ caller() }}>{% endmacro %}{% call m() %}hi{% endcall %}"),
+            "<hi>");
+  EXPECT_EQ(render("{% macro m(x) %}<{{ caller(x) }}>{% endmacro %}"
+                   "{% call(y) m(5) %}[{{ y * 2 }}]{% endcall %}"),
+            "<[10]>");
+  EXPECT_EQ(render("{% macro m() %}[{{ caller }}]{% endmacro %}{{ m() }}"), "[]");
+  EXPECT_EQ(render_error("{% macro m() %}x{% endmacro %}{% call m() %}hi{% endcall %}"),
+            "t.sql:1:40: macro 'm' was invoked with two values for the special caller argument. "
+            "This is most likely a bug.");
 }
 
 TEST(Render, WithDoAndFilterBlocks) {
