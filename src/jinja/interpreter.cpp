@@ -150,51 +150,29 @@ Interpreter::Flow Interpreter::run(const Stmt& stmt) {
 
 void Interpreter::run_for(const ForStmt& stmt) {
   Value iterable = eval(*stmt.iterable);
-  std::vector<Value> items;
   try {
-    items = iterate(iterable);
+    run_loop(stmt, iterable, 1);
   } catch (Error& e) {
-    e.locate(location_of(*stmt.iterable));
+    e.locate(location_of(*stmt.iterable));  // only errors nothing closer has located
     throw;
   }
-  run_loop(stmt, std::move(items), 1);
 }
 
-void Interpreter::run_loop(const ForStmt& stmt, std::vector<Value> items, size_t depth) {
+// One level of the loop over `iterable`. A list is walked live, as Python does, so items
+// appended by the body are visited; loop.length and friends describe the list as it was.
+void Interpreter::run_loop(const ForStmt& stmt, const Value& iterable, size_t depth) {
+  std::vector<Value> items = iterate(iterable);
   Scope* outer = scope_;
   Scope loop_scope(outer);
   ScopeGuard guard(scope_, loop_scope);
-  if (stmt.filter) {  // `for x in xs if cond`: loop.index counts only the kept items
-    std::vector<Value> kept;
-    for (Value& item : items) {
-      loop_scope.clear();
-      assign(*stmt.target, item);
-      if (eval(*stmt.filter).truthy()) kept.push_back(std::move(item));
-    }
-    items = std::move(kept);
-  }
-  if (items.empty()) {
-    loop_scope.clear();
-    run_body(stmt.otherwise);
-    return;
-  }
+  if (stmt.filter) items = filter_items(stmt, std::move(items), loop_scope);
+  const std::vector<Value>* live =
+      iterable.is_list() && !stmt.filter ? &iterable.as_list() : nullptr;
   Value loop_value;
   LoopObject* loop = nullptr;
-  const std::vector<Value>* walk = &items;
   if (stmt.uses_loop || stmt.recursive) {
-    LoopObject::Recurse recurse;
-    if (stmt.recursive) {
-      recurse = [this, &stmt, outer](CallContext&, const Value& iterable, size_t level) {
-        std::string text;
-        OutputGuard output(out_, text);
-        ScopeGuard restore(scope_, *outer);
-        run_loop(stmt, iterate(iterable), level);
-        return Value::string(std::move(text));
-      };
-    }
-    loop = new LoopObject(std::move(items), depth, std::move(recurse));
+    loop = new LoopObject(std::move(items), depth, recursion(stmt, outer));
     loop_value = Value::object(loop);
-    walk = &loop->items();
   }
   // A `loop` kept past the loop must not re-enter this frame, even after an error.
   struct EndLoop {
@@ -203,15 +181,53 @@ void Interpreter::run_loop(const ForStmt& stmt, std::vector<Value> items, size_t
       if (loop) loop->end();
     }
   } end_loop{loop};
-  for (size_t i = 0; i < walk->size(); ++i) {
+  const std::vector<Value>& snapshot = loop ? loop->items() : items;
+  // Jinja2 runs `else` unless some iteration reached the end of the body: a break or
+  // continue in every iteration still runs it.
+  bool completed_an_iteration = false;
+  for (size_t i = 0;; ++i) {
+    const std::vector<Value>& walk = live ? *live : snapshot;
+    if (i >= walk.size()) break;
+    Value item = walk[i];  // a copy: the body may grow the list under us
     loop_scope.clear();
     if (loop) {
       loop->set_index(i);
       loop_scope.set("loop", loop_value);
     }
-    assign(*stmt.target, (*walk)[i]);
-    if (run_body(stmt.body) == Flow::Break) break;
+    assign(*stmt.target, std::move(item));
+    Flow flow = run_body(stmt.body);
+    if (flow == Flow::Normal) completed_an_iteration = true;
+    if (flow == Flow::Break) break;
   }
+  if (!completed_an_iteration) {
+    loop_scope.clear();
+    run_body(stmt.otherwise);
+  }
+}
+
+// `for x in xs if cond`: loop.index and loop.length count only the kept items.
+std::vector<Value> Interpreter::filter_items(const ForStmt& stmt, std::vector<Value> items,
+                                             Scope& loop_scope) {
+  std::vector<Value> kept;
+  for (Value& item : items) {
+    loop_scope.clear();
+    assign(*stmt.target, item);
+    if (eval(*stmt.filter).truthy()) kept.push_back(std::move(item));
+  }
+  return kept;
+}
+
+// What loop(children) runs in a `recursive` loop: the same loop one level deeper, in the
+// scope around the loop, with its output returned instead of printed.
+LoopObject::Recurse Interpreter::recursion(const ForStmt& stmt, Scope* outer) {
+  if (!stmt.recursive) return nullptr;
+  return [this, &stmt, outer](CallContext&, const Value& iterable, size_t level) {
+    std::string text;
+    OutputGuard output(out_, text);
+    ScopeGuard restore(scope_, *outer);
+    run_loop(stmt, iterable, level);
+    return Value::string(std::move(text));
+  };
 }
 
 std::string Interpreter::capture(const Body& body) {

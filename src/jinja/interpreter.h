@@ -8,6 +8,7 @@
 
 #include "jinja/ast.h"
 #include "jinja/environment.h"
+#include "jinja/loop.h"
 #include "jinja/scope.h"
 
 namespace kiln::jinja {
@@ -41,7 +42,10 @@ class Interpreter final : public CallContext {
   void run_if(const ast::IfStmt& stmt);
   void run_for(const ast::ForStmt& stmt);
   // One level of a (possibly recursive) for loop over `items`.
-  void run_loop(const ast::ForStmt& stmt, std::vector<Value> items, size_t depth);
+  void run_loop(const ast::ForStmt& stmt, const Value& iterable, size_t depth);
+  std::vector<Value> filter_items(const ast::ForStmt& stmt, std::vector<Value> items,
+                                  Scope& loop_scope);
+  LoopObject::Recurse recursion(const ast::ForStmt& stmt, Scope* outer);
   void run_set_block(const ast::SetBlockStmt& stmt);
   void run_macro_definition(const ast::MacroStmt& stmt);
   void run_call_block(const ast::CallBlockStmt& stmt);

@@ -25,19 +25,23 @@ int64_t as_int(size_t n) {
 
 }  // namespace
 
+// The interpreter may walk past items_ when the body appends to the list it loops over;
+// counts stay signed and item lookups stay in range.
 Value LoopObject::get_attr(std::string_view name) const {
   size_t length = items_.size();
   if (name == "index") return Value::integer(as_int(index_ + 1));
   if (name == "index0") return Value::integer(as_int(index_));
-  if (name == "revindex") return Value::integer(as_int(length - index_));
-  if (name == "revindex0") return Value::integer(as_int(length - index_ - 1));
+  if (name == "revindex") return Value::integer(as_int(length) - as_int(index_));
+  if (name == "revindex0") return Value::integer(as_int(length) - as_int(index_) - 1);
   if (name == "first") return Value::boolean(index_ == 0);
   if (name == "last") return Value::boolean(index_ + 1 == length);
   if (name == "length") return Value::integer(as_int(length));
   if (name == "depth") return Value::integer(as_int(depth_));
   if (name == "depth0") return Value::integer(as_int(depth_ - 1));
   if (name == "previtem") {
-    if (index_ == 0) return Value::undefined_with_hint("previtem", "there is no previous item");
+    if (index_ == 0 || index_ > length) {
+      return Value::undefined_with_hint("previtem", "there is no previous item");
+    }
     return items_[index_ - 1];
   }
   if (name == "nextitem") {

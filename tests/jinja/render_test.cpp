@@ -118,6 +118,19 @@ TEST(Render, ForElseFilterAndUnpacking) {
   EXPECT_EQ(render("{% for x in {'a': 1, 'b': 2} %}{{ x }}{% endfor %}"), "ab");
 }
 
+TEST(Render, ElseRunsUnlessAnIterationCompleted) {
+  EXPECT_EQ(render("{% for x in [1, 2] %}{% break %}{% else %}else{% endfor %}done"), "elsedone");
+  EXPECT_EQ(render("{% for x in [1, 2] %}{% if x == 2 %}{% break %}{% endif %}{% else %}else"
+                   "{% endfor %}done"),
+            "done");
+}
+
+TEST(Render, LoopOverAListSeesItemsAppendedByTheBody) {
+  EXPECT_EQ(render("{% set xs = [1, 2] %}{% for x in xs %}{{ loop.length }}"
+                   "{% if x == 1 %}{% do xs.append(3) %}{% endif %}{{ x }}{% endfor %}"),
+            "212223");
+}
+
 TEST(Render, BreakAndContinue) {
   EXPECT_EQ(
       render("{% for x in range(10) %}{% if x == 3 %}{% break %}{% endif %}{{ x }}{% endfor %}"),
