@@ -1,5 +1,6 @@
 #include "jinja/value.h"
 
+#include <algorithm>
 #include <cassert>
 #include <charconv>
 #include <cmath>
@@ -403,7 +404,35 @@ void append_int(std::string& out, const Value& v) {
   }
 }
 
+// Containers whose repr is being written on this thread: a list that holds itself
+// (`{% do xs.append(xs) %}`) prints as [[...]] as in Python instead of recursing forever.
+class ReprGuard {
+ public:
+  explicit ReprGuard(const void* container) {
+    entered_ = std::find(active().begin(), active().end(), container) == active().end();
+    if (entered_) active().push_back(container);
+  }
+  ~ReprGuard() {
+    if (entered_) active().pop_back();
+  }
+  ReprGuard(const ReprGuard&) = delete;
+  ReprGuard& operator=(const ReprGuard&) = delete;
+  bool recursive() const { return !entered_; }
+
+ private:
+  static std::vector<const void*>& active() {
+    thread_local std::vector<const void*> containers;
+    return containers;
+  }
+  bool entered_;
+};
+
 void append_sequence_repr(std::string& out, const std::vector<Value>& items, bool tuple) {
+  ReprGuard guard(&items);
+  if (guard.recursive()) {
+    out += tuple ? "(...)" : "[...]";
+    return;
+  }
   out += tuple ? '(' : '[';
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) out += ", ";
@@ -414,6 +443,11 @@ void append_sequence_repr(std::string& out, const std::vector<Value>& items, boo
 }
 
 void append_dict_repr(std::string& out, const Dict& dict) {
+  ReprGuard guard(&dict);
+  if (guard.recursive()) {
+    out += "{...}";
+    return;
+  }
   out += '{';
   bool first = true;
   for (const auto& entry : dict.entries()) {

@@ -117,6 +117,19 @@ TEST(Value, ReprOfContainers) {
   EXPECT_EQ(L({Value()}).str(), "[Undefined]");
 }
 
+TEST(Value, SelfContainingContainersPrintEllipsis) {
+  Value xs = L({I(1)});
+  xs.as_list().push_back(xs);
+  Value d = Value::dict();
+  d.as_dict().set(S("self"), d);
+  d.as_dict().set(S("xs"), xs);
+  EXPECT_EQ(xs.repr(), "[1, [...]]");
+  EXPECT_EQ(d.repr(), "{'self': {...}, 'xs': [1, [...]]}");
+  // Break the cycles: refcounting cannot free them (Python's cycle collector would).
+  xs.as_list().clear();
+  d.as_dict().clear();
+}
+
 TEST(Value, AppendStrAppends) {
   std::string out = "x=";
   S("abc").append_str(out);
