@@ -123,8 +123,7 @@ Interpreter::Flow Interpreter::run(const Stmt& stmt) {
       return Flow::Normal;
     }
     case StmtKind::SetBlock:
-      run_set_block(static_cast<const SetBlockStmt&>(stmt));
-      return Flow::Normal;
+      return run_set_block(static_cast<const SetBlockStmt&>(stmt));
     case StmtKind::Macro:
       run_macro_definition(static_cast<const MacroStmt&>(stmt));
       return Flow::Normal;
@@ -132,11 +131,9 @@ Interpreter::Flow Interpreter::run(const Stmt& stmt) {
       run_call_block(static_cast<const CallBlockStmt&>(stmt));
       return Flow::Normal;
     case StmtKind::FilterBlock:
-      run_filter_block(static_cast<const FilterBlockStmt&>(stmt));
-      return Flow::Normal;
+      return run_filter_block(static_cast<const FilterBlockStmt&>(stmt));
     case StmtKind::With:
-      run_with(static_cast<const WithStmt&>(stmt));
-      return Flow::Normal;
+      return run_with(static_cast<const WithStmt&>(stmt));
     case StmtKind::Do:
       eval(*static_cast<const DoStmt&>(stmt).expr);
       return Flow::Normal;
@@ -230,13 +227,11 @@ LoopObject::Recurse Interpreter::recursion(const ForStmt& stmt, Scope* outer) {
   };
 }
 
-std::string Interpreter::capture(const Body& body) {
-  std::string text;
+Interpreter::Flow Interpreter::capture(const Body& body, std::string& text) {
   Scope block_scope(scope_);
   ScopeGuard scope(scope_, block_scope);
   OutputGuard output(out_, text);
-  run_body(body);
-  return text;
+  return run_body(body);
 }
 
 // Filters of set and filter blocks have no subject expression; their errors point at the
@@ -250,14 +245,22 @@ Value Interpreter::filter_block_text(const Expr& filter, Value text) {
   }
 }
 
-void Interpreter::run_set_block(const SetBlockStmt& stmt) {
-  Value text = Value::string(capture(stmt.body));
+// A break or continue inside the block leaves the loop at once: nothing is assigned or
+// printed, as in Jinja2.
+Interpreter::Flow Interpreter::run_set_block(const SetBlockStmt& stmt) {
+  std::string captured;
+  if (Flow flow = capture(stmt.body, captured); flow != Flow::Normal) return flow;
+  Value text = Value::string(std::move(captured));
   if (stmt.filter) text = filter_block_text(*stmt.filter, std::move(text));
   assign(*stmt.target, std::move(text));
+  return Flow::Normal;
 }
 
-void Interpreter::run_filter_block(const FilterBlockStmt& stmt) {
-  print(filter_block_text(*stmt.filter, Value::string(capture(stmt.body))));
+Interpreter::Flow Interpreter::run_filter_block(const FilterBlockStmt& stmt) {
+  std::string captured;
+  if (Flow flow = capture(stmt.body, captured); flow != Flow::Normal) return flow;
+  print(filter_block_text(*stmt.filter, Value::string(std::move(captured))));
+  return Flow::Normal;
 }
 
 void Interpreter::run_macro_definition(const MacroStmt& stmt) {
@@ -285,7 +288,7 @@ void Interpreter::run_call_block(const CallBlockStmt& stmt) {
   print(result);
 }
 
-void Interpreter::run_with(const WithStmt& stmt) {
+Interpreter::Flow Interpreter::run_with(const WithStmt& stmt) {
   // Values are evaluated outside the block: `{% with a = 1, b = a %}` reads the outer a.
   std::vector<Value> values;
   values.reserve(stmt.assignments.size());
@@ -295,7 +298,7 @@ void Interpreter::run_with(const WithStmt& stmt) {
   ScopeGuard guard(scope_, with_scope);
   for (size_t i = 0; i < values.size(); ++i)
     assign(*stmt.assignments[i].first, values[i]);
-  run_body(stmt.body);
+  return run_body(stmt.body);
 }
 
 void Interpreter::assign(const Expr& target, Value value) {

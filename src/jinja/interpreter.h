@@ -46,14 +46,14 @@ class Interpreter final : public CallContext {
   std::vector<Value> filter_items(const ast::ForStmt& stmt, std::vector<Value> items,
                                   Scope& loop_scope);
   LoopObject::Recurse recursion(const ast::ForStmt& stmt, Scope* outer);
-  void run_set_block(const ast::SetBlockStmt& stmt);
+  Flow run_set_block(const ast::SetBlockStmt& stmt);
   void run_macro_definition(const ast::MacroStmt& stmt);
   void run_call_block(const ast::CallBlockStmt& stmt);
-  void run_filter_block(const ast::FilterBlockStmt& stmt);
+  Flow run_filter_block(const ast::FilterBlockStmt& stmt);
   Value filter_block_text(const ast::Expr& filter, Value text);
-  void run_with(const ast::WithStmt& stmt);
-  // Renders `body` in a new scope and returns its text instead of printing it.
-  std::string capture(const ast::Body& body);
+  Flow run_with(const ast::WithStmt& stmt);
+  // Renders `body` in a new scope into `text` instead of the output.
+  Flow capture(const ast::Body& body, std::string& text);
 
   void assign(const ast::Expr& target, Value value);
   void assign_namespace(const ast::NamespaceRefExpr& target, Value value);

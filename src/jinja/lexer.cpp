@@ -72,6 +72,18 @@ class Lexer {
     return std::move(tokens_);
   }
 
+  std::vector<Token> run(std::optional<Error>& error) {
+    try {
+      return run();
+    } catch (Error& e) {
+      error = std::move(e);
+      const SourceLocation& at = error->where();
+      tokens_.push_back(Token{TokenKind::Error, at.line, at.column, {}});
+      tokens_.push_back(Token{TokenKind::Eof, at.line, at.column, {}});
+      return std::move(tokens_);
+    }
+  }
+
  private:
   // ---- positions -------------------------------------------------------------------
   // Tokens are pushed in source order, so line counting advances incrementally.
@@ -468,6 +480,11 @@ std::string normalize_template_source(std::string_view source) {
 
 std::vector<Token> tokenize(std::string_view source, const std::string& template_name) {
   return Lexer(source, template_name).run();
+}
+
+std::vector<Token> tokenize(std::string_view source, const std::string& template_name,
+                            std::optional<Error>& error) {
+  return Lexer(source, template_name).run(error);
 }
 
 std::string_view describe_token_kind(TokenKind kind) {

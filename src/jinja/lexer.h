@@ -2,10 +2,12 @@
 // The lexer: template source -> tokens, with Jinja2's rules as dbt configures it (default
 // delimiters, whitespace control with '-' and '+', no trim_blocks/lstrip_blocks).
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "jinja/error.h"
 #include "jinja/token.h"
 
 namespace kiln::jinja {
@@ -19,5 +21,11 @@ std::string normalize_template_source(std::string_view source);
 // {% raw %} markers produce no tokens (raw content becomes Data). Throws
 // Error(ErrorKind::Syntax) naming `template_name`, line and column.
 std::vector<Token> tokenize(std::string_view source, const std::string& template_name);
+
+// Like tokenize, but a lexing error does not throw: the tokens end with an Error token (then
+// Eof) and `error` receives the error. Jinja2 lexes lazily, so a parse error before that
+// point is what it reports; the parser raises `error` only when it reaches the token.
+std::vector<Token> tokenize(std::string_view source, const std::string& template_name,
+                            std::optional<Error>& error);
 
 }  // namespace kiln::jinja

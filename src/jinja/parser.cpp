@@ -62,19 +62,32 @@ Value float_literal(std::string_view text) {
 
 class Parser {
  public:
-  Parser(const std::vector<Token>& tokens, const std::string& name)
-      : tokens_(tokens), name_(name) {}
+  Parser(const std::vector<Token>& tokens, const std::string& name,
+         const std::optional<Error>& lex_error)
+      : tokens_(tokens), name_(name), lex_error_(lex_error) {}
 
-  Body parse() { return subparse(nullptr); }
+  Body parse() {
+    check_lexed(0);
+    return subparse(nullptr);
+  }
 
  private:
   // ---- token stream ------------------------------------------------------------------
   const Token& cur() const { return tokens_[pos_]; }
-  const Token& peek() const { return tokens_[pos_ + 1 < tokens_.size() ? pos_ + 1 : pos_]; }
+  const Token& peek() const {
+    size_t next = pos_ + 1 < tokens_.size() ? pos_ + 1 : pos_;
+    check_lexed(next);
+    return tokens_[next];
+  }
   const Token& advance() {
     const Token& t = tokens_[pos_];
-    if (t.kind != TokenKind::Eof) ++pos_;
+    if (t.kind != TokenKind::Eof) check_lexed(++pos_);
     return t;
+  }
+  // Reaching the token where lexing failed raises the lexer's error, when Jinja2's lazy
+  // lexer would.
+  void check_lexed(size_t index) const {
+    if (tokens_[index].kind == TokenKind::Error && lex_error_) throw *lex_error_;
   }
   bool at(TokenKind kind) const { return cur().kind == kind; }
   bool at_name(std::string_view name) const { return at(TokenKind::Name) && cur().text == name; }
@@ -237,11 +250,10 @@ class Parser {
 
   StmtPtr parse_for() {
     auto node = make_node<ForStmt>(advance());
-    node->target = parse_assign_target(/*with_tuple=*/true, /*name_only=*/false, {"in"});
+    node->target = parse_assign_target(/*with_tuple=*/true, /*name_only=*/false);
     expect_name("in");
     TupleOptions iterable_options;
     iterable_options.with_condexpr = false;
-    iterable_options.extra_end = {"recursive"};
     node->iterable = parse_tuple(iterable_options);
     if (skip_if_name("if")) node->filter = parse_expression(true);
     node->recursive = skip_if_name("recursive");
@@ -271,7 +283,7 @@ class Parser {
 
   StmtPtr parse_set() {
     const Token& set = advance();
-    ExprPtr target = parse_assign_target(true, false, {}, /*with_namespace=*/true);
+    ExprPtr target = parse_assign_target(true, false, /*with_namespace=*/true);
     if (skip_if(TokenKind::Assign)) {
       auto node = make_node<SetStmt>(set);
       node->target = std::move(target);
@@ -289,7 +301,7 @@ class Parser {
     auto node = make_node<WithStmt>(advance());
     while (!at(TokenKind::BlockEnd)) {
       if (!node->assignments.empty()) expect(TokenKind::Comma);
-      ExprPtr target = parse_assign_target(true, false, {});
+      ExprPtr target = parse_assign_target(true, false);
       expect(TokenKind::Assign);
       node->assignments.emplace_back(std::move(target), parse_expression(true));
     }
@@ -334,7 +346,7 @@ class Parser {
     bool has_default = false;
     while (!at(TokenKind::RParen)) {
       if (!definition.parameters.empty()) expect(TokenKind::Comma);
-      ExprPtr target = parse_assign_target(false, /*name_only=*/true, {});
+      ExprPtr target = parse_assign_target(false, /*name_only=*/true);
       Parameter parameter;
       parameter.name = static_cast<NameExpr&>(*target).name;
       if (skip_if(TokenKind::Assign)) {
@@ -342,6 +354,12 @@ class Parser {
         has_default = true;
       } else if (has_default) {
         fail("non-default argument follows default argument", cur());
+      }
+      if (parameter.name == kCaller && !parameter.default_value) {
+        fail(
+            "When defining macros or call blocks the special \"caller\" argument must be "
+            "omitted or be given a default.",
+            *target);
       }
       definition.parameters.push_back(std::move(parameter));
     }
@@ -357,7 +375,11 @@ class Parser {
 
   StmtPtr parse_loop_control() {
     const Token& token = advance();
-    if (loop_depth_ == 0) fail(quoted(token.text) + " outside loop", token);
+    // Python's compiler words these two differently; Jinja2 passes its messages through.
+    if (loop_depth_ == 0) {
+      fail(token.text == "break" ? "'break' outside loop" : "'continue' not properly in loop",
+           token);
+    }
     return std::make_unique<LoopControlStmt>(token.text == "break" ? StmtKind::Break
                                                                    : StmtKind::Continue);
   }
@@ -375,9 +397,7 @@ class Parser {
   }
 
   // ---- assignment targets -------------------------------------------------------------
-  ExprPtr parse_assign_target(bool with_tuple, bool name_only,
-                              std::vector<std::string_view> extra_end,
-                              bool with_namespace = false) {
+  ExprPtr parse_assign_target(bool with_tuple, bool name_only, bool with_namespace = false) {
     ExprPtr target;
     if (name_only) {
       const Token& token = expect(TokenKind::Name);
@@ -387,7 +407,6 @@ class Parser {
     } else if (with_tuple) {
       TupleOptions options;
       options.simplified = true;
-      options.extra_end = std::move(extra_end);
       options.with_namespace = with_namespace;
       target = parse_tuple(options);
     } else {
@@ -435,14 +454,12 @@ class Parser {
     bool with_condexpr = true;
     bool explicit_parentheses = false;
     bool with_namespace = false;
-    std::vector<std::string_view> extra_end;
   };
 
-  bool is_tuple_end(const std::vector<std::string_view>& extra_end) const {
-    if (at(TokenKind::VariableEnd) || at(TokenKind::BlockEnd) || at(TokenKind::RParen)) {
-      return true;
-    }
-    return at(TokenKind::Name) && is_one_of(cur().text, extra_end);
+  // Jinja2 also passes "extra end rules" (`in` for for-loop targets) here, but its check
+  // never matches them, so `{% for x, in y %}` reads `in` as a second target. Same here.
+  bool is_tuple_end() const {
+    return at(TokenKind::VariableEnd) || at(TokenKind::BlockEnd) || at(TokenKind::RParen);
   }
 
   // Expressions separated by commas form a tuple ("{% for a, b in x %}", "{{ 1, 2 }}").
@@ -452,7 +469,7 @@ class Parser {
     bool is_tuple = false;
     while (true) {
       if (!items.empty()) expect(TokenKind::Comma);
-      if (is_tuple_end(options.extra_end)) break;
+      if (is_tuple_end()) break;
       items.push_back(options.simplified ? parse_primary(options.with_namespace)
                                          : parse_expression(options.with_condexpr));
       if (!at(TokenKind::Comma)) break;
@@ -944,6 +961,7 @@ class Parser {
 
   const std::vector<Token>& tokens_;
   const std::string& name_;
+  const std::optional<Error>& lex_error_;
   size_t pos_ = 0;
   std::vector<std::vector<std::string_view>> end_stack_;  // tags that close open blocks
   std::vector<std::string_view> tag_stack_;               // open statements, innermost last
@@ -954,8 +972,9 @@ class Parser {
 
 }  // namespace
 
-ast::Body parse_template(const std::vector<Token>& tokens, const std::string& template_name) {
-  return Parser(tokens, template_name).parse();
+ast::Body parse_template(const std::vector<Token>& tokens, const std::string& template_name,
+                         const std::optional<Error>& lex_error) {
+  return Parser(tokens, template_name, lex_error).parse();
 }
 
 }  // namespace kiln::jinja

@@ -12,8 +12,10 @@ std::shared_ptr<const Template> Template::parse(std::string_view source, std::st
   auto tpl = std::make_shared<Template>(ConstructionTag{}, std::move(name),
                                         normalize_template_source(source));
   // Tokens point into tpl->source_, which now stays where it is for the Template's life.
-  std::vector<Token> tokens = tokenize(tpl->source_, tpl->name_);
-  tpl->body_ = parse_template(tokens, tpl->name_);
+  std::optional<Error> lex_error;
+  std::vector<Token> tokens = tokenize(tpl->source_, tpl->name_, lex_error);
+  tpl->body_ = parse_template(tokens, tpl->name_, lex_error);
+  if (lex_error) throw *lex_error;  // the parser ended before the failing token
   for (const ast::StmtPtr& stmt : tpl->body_) {
     if (stmt->kind != ast::StmtKind::Macro) continue;
     const auto& definition = static_cast<const ast::MacroStmt&>(*stmt).definition;

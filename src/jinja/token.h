@@ -45,6 +45,7 @@ enum class TokenKind : uint8_t {
   Pipe,       // |
   Comma,      // ,
   Semicolon,  // ;
+  Error,      // where lexing failed; the parser raises the lexer's error on reaching it
   Eof,
 };
 

@@ -177,8 +177,24 @@ TEST(Parser, ExpressionErrors) {
   EXPECT_EQ(parse_error("{{ 'a\\x4' }}"), "t.sql:1:4: truncated \\xXX escape");
   EXPECT_EQ(parse_error("{% break %}"), "t.sql:1:4: 'break' outside loop");
   EXPECT_EQ(parse_error("{% for x in y %}{% macro m() %}{% continue %}{% endmacro %}{% endfor %}"),
-            "t.sql:1:35: 'continue' outside loop");
+            "t.sql:1:35: 'continue' not properly in loop");
   EXPECT_EQ(parse_error("{% call x %}{% endcall %}"), "t.sql:1:4: expected call");
+  EXPECT_EQ(parse_error("{% macro m(caller) %}{% endmacro %}"),
+            "t.sql:1:12: When defining macros or call blocks the special \"caller\" argument "
+            "must be omitted or be given a default.");
+}
+
+TEST(Parser, ForTargetsReadInAsANameAfterAComma) {
+  // Jinja2's tuple parser never stops at `in`, so this is an error there too.
+  EXPECT_EQ(parse_error("{% for x, in [(1,)] %}{% endfor %}"),
+            "t.sql:1:14: expected token 'in', got '['");
+}
+
+TEST(Parser, ParseErrorsBeforeALexingErrorWin) {
+  // Jinja2 lexes lazily: the parser fails on '%' before the lexer reaches the stray '}'.
+  EXPECT_EQ(parse_error("{% macro m( %}{% endmacro %}"),
+            "t.sql:1:13: expected token 'name', got '%'");
+  EXPECT_EQ(parse_error("{{ x }"), "t.sql:1:6: unexpected '}'");
 }
 
 TEST(Parser, UnsupportedTagsSayWhich) {

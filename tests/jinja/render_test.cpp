@@ -125,6 +125,17 @@ TEST(Render, ElseRunsUnlessAnIterationCompleted) {
             "done");
 }
 
+TEST(Render, BreakAndContinueLeaveBlocksInsideTheLoop) {
+  EXPECT_EQ(render("{% for i in [1, 2] %}{% set x %}a{% break %}{% endset %}{{ i }}{% endfor %}"),
+            "");
+  EXPECT_EQ(render("{% for i in [1, 2] %}{% filter upper %}a{% continue %}{% endfilter %}"
+                   "{{ i }}{% endfor %}"),
+            "");
+  EXPECT_EQ(render("{% for i in [1, 2] %}{% with %}{{ i }}{% continue %}{% endwith %}x"
+                   "{% endfor %}"),
+            "12");
+}
+
 TEST(Render, LoopOverAListSeesItemsAppendedByTheBody) {
   EXPECT_EQ(render("{% set xs = [1, 2] %}{% for x in xs %}{{ loop.length }}"
                    "{% if x == 1 %}{% do xs.append(3) %}{% endif %}{{ x }}{% endfor %}"),
