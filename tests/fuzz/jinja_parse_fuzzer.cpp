@@ -37,7 +37,9 @@ bool render_is_bounded(std::string_view text) {
     digit_run = (c >= '0' && c <= '9') ? digit_run + 1 : 0;
     if (digit_run > 3) return false;  // numbers up to 999 keep loops and repetitions small
     if (c == '*') ++stars;
-    if (text.compare(i, 3, "for") == 0 || text.compare(i, 9, "recursive") == 0) ++loops;
+    bool opens_loop =
+        text.compare(i, 3, "for") == 0 && (i < 3 || text.compare(i - 3, 3, "end") != 0);
+    if (opens_loop || text.compare(i, 9, "recursive") == 0) ++loops;
   }
   return stars <= 2 && loops <= 2;
 }
