@@ -163,7 +163,15 @@ class Lexer {
   // {# ... #}: the first "#}" ends it; "-#}" strips the whitespace that follows.
   void lex_comment(size_t content) {
     size_t end = src_.find("#}", content);
-    if (end == std::string_view::npos) fail("Missing end of comment tag", content);
+    if (end == std::string_view::npos) {
+      // Jinja2 only complains when there is text after the opening; "{#" at the very end
+      // of the template vanishes.
+      if (content >= src_.size()) {
+        pos_ = src_.size();
+        return;
+      }
+      fail("Missing end of comment tag", content);
+    }
     pos_ = end + 2;
     if (end > content && src_[end - 1] == '-') pos_ = skip_spaces(pos_);
   }
@@ -186,7 +194,13 @@ class Lexer {
     if (body == std::string_view::npos) return false;
     for (size_t search = body;;) {
       size_t open = src_.find("{%", search);
-      if (open == std::string_view::npos) fail("Missing end of raw directive", body);
+      if (open == std::string_view::npos) {
+        if (body >= src_.size()) {  // "{% raw %}" ending the template, as for comments
+          pos_ = src_.size();
+          return true;
+        }
+        fail("Missing end of raw directive", body);
+      }
       char sign = open + 2 < src_.size() ? src_[open + 2] : '\0';
       size_t word = open + 2 + ((sign == '-' || sign == '+') ? 1 : 0);
       size_t end = match_tag_word_and_end(word, "endraw", /*allow_plus=*/true);

@@ -60,6 +60,10 @@ Value float_literal(std::string_view text) {
   return Value::floating(std::strtod(digits.c_str(), nullptr));
 }
 
+// Deeper nesting than this (brackets, unary operators, blocks) is refused instead of
+// exhausting the C++ stack; Python's recursion limit stops Jinja2 at a similar depth.
+constexpr int kMaxNesting = 200;
+
 class Parser {
  public:
   Parser(const std::vector<Token>& tokens, const std::string& name,
@@ -208,8 +212,27 @@ class Parser {
     fail(message, at);
   }
 
+  // Counts one level of nesting for its lifetime.
+  class NestingGuard {
+   public:
+    explicit NestingGuard(Parser& parser) : parser_(parser) {
+      if (++parser_.nesting_ > kMaxNesting) {
+        parser_.fail(
+            "template nested too deeply (more than " + std::to_string(kMaxNesting) + " levels)",
+            parser_.cur());
+      }
+    }
+    ~NestingGuard() { --parser_.nesting_; }
+    NestingGuard(const NestingGuard&) = delete;
+    NestingGuard& operator=(const NestingGuard&) = delete;
+
+   private:
+    Parser& parser_;
+  };
+
   // ---- statements --------------------------------------------------------------------
   void parse_statement(Body& out) {
+    NestingGuard nesting(*this);
     const Token& token = cur();
     if (token.kind != TokenKind::Name) fail("tag name expected", token);
     std::string_view tag = token.text;
@@ -489,6 +512,7 @@ class Parser {
   }
 
   ExprPtr parse_expression(bool with_condexpr) {
+    NestingGuard nesting(*this);
     return with_condexpr ? parse_condexpr() : parse_or();
   }
 
@@ -530,6 +554,7 @@ class Parser {
 
   ExprPtr parse_not() {
     if (!at_name("not")) return parse_compare();
+    NestingGuard nesting(*this);
     auto node = make_node<UnaryExpr>(advance());
     node->op = UnaryOp::Not;
     node->operand = parse_not();
@@ -652,6 +677,7 @@ class Parser {
   }
 
   ExprPtr parse_unary(bool with_filter) {
+    NestingGuard nesting(*this);
     ExprPtr node;
     if (at(TokenKind::Sub) || at(TokenKind::Add)) {
       auto unary = make_node<UnaryExpr>(cur());
@@ -968,6 +994,7 @@ class Parser {
   std::vector<MacroDefinition*> macro_stack_;             // macro bodies being parsed
   std::vector<ForStmt*> for_stack_;                       // for bodies being parsed
   int loop_depth_ = 0;  // enclosing for loops within the current macro body
+  int nesting_ = 0;     // current depth of recursive parsing
 };
 
 }  // namespace

@@ -135,6 +135,11 @@ TEST(Lexer, ErrorsUseJinjaWording) {
   EXPECT_EQ(lex_error("{% raw %}x"), "t.sql:1:10: Missing end of raw directive");
 }
 
+TEST(Lexer, UnclosedCommentOrRawAtTheVeryEndVanishes) {
+  EXPECT_EQ(kinds(lex("a {#").tokens), (std::vector<K>{K::Data, K::Eof}));
+  EXPECT_EQ(kinds(lex("a {% raw %}").tokens), (std::vector<K>{K::Data, K::Eof}));
+}
+
 TEST(Lexer, EndOfTemplateInsideATagLeavesItToTheParser) {
   Lexed l = lex("{{ x");
   EXPECT_EQ(kinds(l.tokens), (std::vector<K>{K::VariableBegin, K::Name, K::Eof}));

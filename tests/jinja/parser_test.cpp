@@ -197,6 +197,19 @@ TEST(Parser, ParseErrorsBeforeALexingErrorWin) {
   EXPECT_EQ(parse_error("{{ x }"), "t.sql:1:6: unexpected '}'");
 }
 
+TEST(Parser, DeepNestingIsAnErrorNotACrash) {
+  std::string brackets = "{{ " + std::string(5000, '(') + "1" + std::string(5000, ')') + " }}";
+  EXPECT_NE(parse_error(brackets).find("nested too deeply"), std::string::npos);
+  std::string minuses = "{{ " + std::string(5000, '-') + "1 }}";
+  EXPECT_NE(parse_error(minuses).find("nested too deeply"), std::string::npos);
+  std::string ifs;
+  for (int i = 0; i < 1000; ++i)
+    ifs += "{% if x %}";
+  EXPECT_NE(parse_error(ifs).find("nested too deeply"), std::string::npos);
+  std::string fine = "{{ " + std::string(30, '(') + "1" + std::string(30, ')') + " }}";
+  EXPECT_EQ(parse_error(fine), "no error");
+}
+
 TEST(Parser, UnsupportedTagsSayWhich) {
   EXPECT_NE(parse_error("{% include 'x.sql' %}").find("the 'include' tag is not supported"),
             std::string::npos);
