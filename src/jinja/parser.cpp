@@ -72,7 +72,9 @@ class Parser {
 
   Body parse() {
     check_lexed(0);
-    return subparse(nullptr);
+    Body body = subparse(nullptr);
+    if (misplaced_loop_control_) throw *misplaced_loop_control_;
+    return body;
   }
 
  private:
@@ -398,10 +400,13 @@ class Parser {
 
   StmtPtr parse_loop_control() {
     const Token& token = advance();
-    // Python's compiler words these two differently; Jinja2 passes its messages through.
-    if (loop_depth_ == 0) {
-      fail(token.text == "break" ? "'break' outside loop" : "'continue' not properly in loop",
-           token);
+    // Jinja2 finds these when compiling, after the whole template parsed, so a later
+    // syntax error wins. Python's compiler words the two differently.
+    if (loop_depth_ == 0 && !misplaced_loop_control_) {
+      misplaced_loop_control_.emplace(
+          ErrorKind::Syntax,
+          token.text == "break" ? "'break' outside loop" : "'continue' not properly in loop",
+          SourceLocation{name_, token.line, token.column});
     }
     return std::make_unique<LoopControlStmt>(token.text == "break" ? StmtKind::Break
                                                                    : StmtKind::Continue);
@@ -995,6 +1000,7 @@ class Parser {
   std::vector<ForStmt*> for_stack_;                       // for bodies being parsed
   int loop_depth_ = 0;  // enclosing for loops within the current macro body
   int nesting_ = 0;     // current depth of recursive parsing
+  std::optional<Error> misplaced_loop_control_;  // the first break/continue outside a loop
 };
 
 }  // namespace

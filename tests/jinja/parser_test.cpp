@@ -184,6 +184,11 @@ TEST(Parser, ExpressionErrors) {
             "must be omitted or be given a default.");
 }
 
+TEST(Parser, SyntaxErrorsWinOverAMisplacedBreak) {
+  EXPECT_EQ(parse_error("{% continue -}}"),
+            "t.sql:1:13: expected token 'end of statement block', got '-'");
+}
+
 TEST(Parser, ForTargetsReadInAsANameAfterAComma) {
   // Jinja2's tuple parser never stops at `in`, so this is an error there too.
   EXPECT_EQ(parse_error("{% for x, in [(1,)] %}{% endfor %}"),
