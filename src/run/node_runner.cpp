@@ -1,0 +1,267 @@
+#include "run/node_runner.h"
+
+#include <set>
+
+#include "compile/ref_resolution.h"
+#include "jinja/error.h"
+#include "warehouse/error.h"
+#include "warehouse/materialization_sql.h"
+
+namespace kiln::run {
+
+using compile::ParsedNode;
+using project::ResourceType;
+
+namespace {
+
+using Clock = std::chrono::system_clock;
+
+// Runs `work` inside one transaction: committed when it returns, rolled back when it throws,
+// so a failed build leaves the warehouse as it was.
+template <typename Work>
+auto in_transaction(warehouse::Connection& connection, Work work) {
+  connection.begin();
+  try {
+    auto out = work();
+    connection.commit();
+    return out;
+  } catch (...) {
+    if (connection.in_transaction()) connection.rollback();
+    throw;
+  }
+}
+
+std::vector<std::string> hooks_of(const nlohmann::ordered_json& config, const char* key) {
+  std::vector<std::string> hooks;
+  if (!config.contains(key)) return hooks;
+  auto add = [&](const nlohmann::ordered_json& hook) {
+    if (hook.is_string()) hooks.push_back(hook.get<std::string>());
+    if (hook.is_object() && hook.contains("sql")) hooks.push_back(hook["sql"].get<std::string>());
+  };
+  const auto& value = config[key];
+  if (value.is_array()) {
+    for (const auto& hook : value)
+      add(hook);
+  } else {
+    add(value);
+  }
+  return hooks;
+}
+
+std::string config_string(const nlohmann::ordered_json& config, const char* key,
+                          const std::string& fallback) {
+  if (config.contains(key) && config[key].is_string()) return config[key].get<std::string>();
+  return fallback;
+}
+
+warehouse::IncrementalConfig incremental_config(const nlohmann::ordered_json& config) {
+  warehouse::IncrementalConfig out;
+  out.strategy = config_string(config, "incremental_strategy", "");
+  out.on_schema_change = config_string(config, "on_schema_change", "ignore");
+  if (config.contains("unique_key")) {
+    const auto& key = config["unique_key"];
+    if (key.is_string()) out.unique_key.push_back(key.get<std::string>());
+    if (key.is_array()) {
+      for (const auto& k : key) {
+        if (k.is_string()) out.unique_key.push_back(k.get<std::string>());
+      }
+    }
+  }
+  if (config.contains("incremental_predicates") && config["incremental_predicates"].is_array()) {
+    for (const auto& p : config["incremental_predicates"]) {
+      if (p.is_string()) out.incremental_predicates.push_back(p.get<std::string>());
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const char* status_name(NodeStatus status) {
+  switch (status) {
+    case NodeStatus::Success:
+      return "success";
+    case NodeStatus::Error:
+      return "error";
+    case NodeStatus::Skipped:
+      return "skipped";
+    case NodeStatus::Pass:
+      return "pass";
+    case NodeStatus::Fail:
+      return "fail";
+    case NodeStatus::Warn:
+      return "warn";
+  }
+  return "error";
+}
+
+NodeRunner::NodeRunner(const compile::Compiler& compiler, const compile::Manifest& manifest,
+                       warehouse::Adapter& adapter, RunOptions options)
+    : compiler_(compiler), manifest_(manifest), adapter_(adapter), options_(options) {}
+
+NodeResult NodeRunner::run(const ParsedNode& node, warehouse::Connection& connection) const {
+  NodeResult result;
+  result.unique_id = node.unique_id;
+  result.relation_name = node.relation_name;
+  result.compile_started = Clock::now();
+  std::string sql;
+  bool is_test = node.resource_type == ResourceType::Test;
+  try {
+    if (node.resource_type != ResourceType::Seed) {
+      sql = compiler_.compile(manifest_, node, adapter_, connection);
+      result.compiled_code = sql;
+    }
+    result.compile_completed = result.execute_started = Clock::now();
+    if (is_test) {
+      run_test(node, sql, connection, result);
+    } else if (node.resource_type == ResourceType::Seed) {
+      result.message = load_seed(node, connection, result);
+      result.status = NodeStatus::Success;
+    } else {
+      result.message = build_model(node, sql, connection, result);
+      result.status = NodeStatus::Success;
+    }
+  } catch (const std::exception& e) {
+    if (connection.in_transaction()) connection.rollback();
+    result.status = NodeStatus::Error;
+    result.message = e.what();
+    if (result.compile_completed == Clock::time_point{}) {
+      result.compile_completed = result.execute_started = Clock::now();
+    }
+  }
+  result.execute_completed = Clock::now();
+  result.execution_time =
+      std::chrono::duration<double>(result.execute_completed - result.compile_started).count();
+  return result;
+}
+
+void NodeRunner::run_hooks(const ParsedNode& node, const char* key,
+                           warehouse::Connection& connection) const {
+  for (const std::string& hook : hooks_of(node.config, key)) {
+    std::string sql = compiler_.render_hook(manifest_, &node, hook, adapter_, connection);
+    if (sql.find_first_not_of(" \t\r\n") != std::string::npos) connection.execute(sql);
+  }
+}
+
+std::string NodeRunner::build_model(const ParsedNode& node, const std::string& sql,
+                                    warehouse::Connection& connection, NodeResult& result) const {
+  std::string materialized = node.materialized();
+  if (materialized == "ephemeral") return "OK";
+  warehouse::Relation target = compile::relation_of(node);
+  adapter_.create_schema(connection, {target.database, target.schema});
+  run_hooks(node, "pre-hook", connection);
+  warehouse::MaterializationSql statements(adapter_);
+  std::string message;
+  if (materialized == "view") {
+    in_transaction(connection, [&] {
+      warehouse::Relation temp = target.with_identifier(target.identifier + "__dbt_tmp");
+      adapter_.drop_relation(connection, temp);
+      connection.execute(statements.create_view(temp, sql));
+      adapter_.swap_in(connection, temp, target);
+      return 0;
+    });
+    message = "OK";
+  } else if (materialized == "table" || materialized == "incremental") {
+    std::optional<warehouse::Relation> existing = adapter_.get_relation(connection, target);
+    bool incremental =
+        materialized == "incremental" && existing &&
+        existing->type == warehouse::RelationType::Table && !options_.full_refresh &&
+        !(node.config.contains("full_refresh") && node.config["full_refresh"] == true);
+    if (incremental) {
+      result.rows_affected = in_transaction(connection, [&] {
+        return statements.merge_incremental(connection, incremental_config(node.config), target,
+                                            sql);
+      });
+    } else {
+      result.rows_affected = in_transaction(connection, [&] {
+        warehouse::Relation temp = target.with_identifier(target.identifier + "__dbt_tmp");
+        adapter_.drop_relation(connection, temp);
+        int64_t rows = connection.execute(statements.create_table(temp, sql)).rows_affected;
+        adapter_.swap_in(connection, temp, target);
+        return rows;
+      });
+    }
+    message = "OK";
+  } else {
+    throw std::runtime_error("Compilation Error in " + node.unique_id + " (" +
+                             node.node->original_file_path + ")\n  No materialization '" +
+                             materialized + "' was found for adapter " + adapter_.type() +
+                             ". Kiln supports view, table, incremental and ephemeral.");
+  }
+  run_hooks(node, "post-hook", connection);
+  return message;
+}
+
+std::string NodeRunner::load_seed(const ParsedNode& node, warehouse::Connection& connection,
+                                  NodeResult& result) const {
+  warehouse::Relation target = compile::relation_of(node);
+  target.type = warehouse::RelationType::Table;
+  adapter_.create_schema(connection, {target.database, target.schema});
+  warehouse::SeedCsvOptions options;
+  std::string delimiter = config_string(node.config, "delimiter", ",");
+  options.delimiter = delimiter.empty() ? ',' : delimiter[0];
+  if (node.config.contains("column_types") && node.config["column_types"].is_object()) {
+    for (const auto& [column, type] : node.config["column_types"].items()) {
+      if (type.is_string()) options.column_types[column] = type.get<std::string>();
+    }
+  }
+  std::filesystem::path csv =
+      std::filesystem::path(node.node->root_path) / node.node->original_file_path;
+  run_hooks(node, "pre-hook", connection);
+  warehouse::SeedLoadResult loaded = in_transaction(connection, [&] {
+    warehouse::Relation temp = target.with_identifier(target.identifier + "__dbt_tmp");
+    adapter_.drop_relation(connection, temp);
+    warehouse::SeedLoadResult load = adapter_.load_csv(connection, temp, csv, options);
+    adapter_.swap_in(connection, temp, target);
+    return load;
+  });
+  run_hooks(node, "post-hook", connection);
+  result.rows_affected = loaded.rows;
+  return "INSERT " + std::to_string(loaded.rows);
+}
+
+void NodeRunner::run_test(const ParsedNode& node, const std::string& sql,
+                          warehouse::Connection& connection, NodeResult& result) const {
+  warehouse::TestThresholds thresholds;
+  thresholds.fail_calc = config_string(node.config, "fail_calc", "count(*)");
+  thresholds.warn_if = config_string(node.config, "warn_if", "!= 0");
+  thresholds.error_if = config_string(node.config, "error_if", "!= 0");
+  if (node.config.contains("limit") && node.config["limit"].is_number_integer()) {
+    thresholds.limit = node.config["limit"].get<int64_t>();
+  }
+  std::string severity = config_string(node.config, "severity", "ERROR");
+  for (char& c : severity)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+
+  warehouse::ResultTable table = connection.execute(warehouse::wrap_test_sql(sql, thresholds));
+  if (table.rows.empty()) throw std::runtime_error("the test query returned no row");
+  const auto& row = table.rows[0];
+  auto as_int = [](const warehouse::Cell& cell) -> int64_t {
+    if (auto* i = std::get_if<int64_t>(&cell)) return *i;
+    if (auto* d = std::get_if<double>(&cell)) return static_cast<int64_t>(*d);
+    if (auto* s = std::get_if<std::string>(&cell)) return std::stoll(*s);
+    return 0;
+  };
+  auto as_bool = [](const warehouse::Cell& cell) {
+    if (auto* b = std::get_if<bool>(&cell)) return *b;
+    return false;
+  };
+  int64_t failures = as_int(row[0]);
+  bool should_warn = as_bool(row[1]);
+  bool should_error = as_bool(row[2]);
+  result.failures = failures;
+  if (severity == "ERROR" && should_error) {
+    result.status = NodeStatus::Fail;
+    result.message = "Got " + std::to_string(failures) + " result" + (failures == 1 ? "" : "s") +
+                     ", configured to fail if " + thresholds.error_if;
+  } else if (should_warn) {
+    result.status = NodeStatus::Warn;
+    result.message = "Got " + std::to_string(failures) + " result" + (failures == 1 ? "" : "s") +
+                     ", configured to warn if " + thresholds.warn_if;
+  } else {
+    result.status = NodeStatus::Pass;
+    result.message = "";
+  }
+}
+
+}  // namespace kiln::run
