@@ -6,17 +6,35 @@
 
 namespace kiln::warehouse {
 
-std::string MaterializationSql::create_view(const Relation& relation, const std::string& sql) const {
+std::string MaterializationSql::create_view(const Relation& relation,
+                                            const std::string& sql) const {
   return "create view " + adapter_.render(relation) + " as (\n" + sql + "\n)";
 }
 
-std::string MaterializationSql::create_table(const Relation& relation, const std::string& sql) const {
+std::string MaterializationSql::create_table(const Relation& relation,
+                                             const std::string& sql) const {
   return "create table " + adapter_.render(relation) + " as (\n" + sql + "\n)";
 }
 
+namespace {
+
+// The columns of a relation the catalog cannot see (a session's temporary table), read from
+// an empty query over it.
+std::vector<CatalogColumn> query_columns(Connection& connection, const std::string& relation) {
+  ResultTable empty = connection.execute("select * from " + relation + " where false");
+  std::vector<CatalogColumn> columns;
+  int ordinal = 0;
+  for (const ResultColumn& c : empty.columns)
+    columns.push_back({c.name, c.type, ++ordinal});
+  return columns;
+}
+
+}  // namespace
+
 std::string MaterializationSql::column_list(const std::vector<CatalogColumn>& columns) const {
   std::string out;
-  for (const CatalogColumn& c : columns) out += (out.empty() ? "" : ", ") + adapter_.quote(c.name);
+  for (const CatalogColumn& c : columns)
+    out += (out.empty() ? "" : ", ") + adapter_.quote(c.name);
   return out;
 }
 
@@ -25,10 +43,12 @@ void MaterializationSql::reconcile_schema(Connection& connection, const Incremen
                                           const Relation& target, const Relation& temp) const {
   if (config.on_schema_change == "ignore" || config.on_schema_change.empty()) return;
   std::vector<CatalogColumn> existing = adapter_.get_columns_in_relation(connection, target);
-  std::vector<CatalogColumn> incoming = adapter_.get_columns_in_relation(connection, temp);
+  std::vector<CatalogColumn> incoming = query_columns(connection, adapter_.render(temp));
   std::set<std::string> existing_names, incoming_names;
-  for (const auto& c : existing) existing_names.insert(c.name);
-  for (const auto& c : incoming) incoming_names.insert(c.name);
+  for (const auto& c : existing)
+    existing_names.insert(c.name);
+  for (const auto& c : incoming)
+    incoming_names.insert(c.name);
   std::vector<CatalogColumn> added, removed;
   for (const auto& c : incoming) {
     if (!existing_names.count(c.name)) added.push_back(c);
@@ -59,7 +79,8 @@ void MaterializationSql::reconcile_schema(Connection& connection, const Incremen
 
 int64_t MaterializationSql::merge_incremental(Connection& connection,
                                               const IncrementalConfig& config,
-                                              const Relation& target, const std::string& sql) const {
+                                              const Relation& target,
+                                              const std::string& sql) const {
   Relation temp;
   temp.identifier = target.identifier + "__dbt_tmp";
   temp.include_policy = {false, false, true};
@@ -70,9 +91,10 @@ int64_t MaterializationSql::merge_incremental(Connection& connection,
 
   // The table's columns that the new rows also have (on_schema_change=ignore drops the rest).
   std::vector<CatalogColumn> target_columns = adapter_.get_columns_in_relation(connection, target);
-  std::vector<CatalogColumn> temp_columns = adapter_.get_columns_in_relation(connection, temp);
+  std::vector<CatalogColumn> temp_columns = query_columns(connection, temp_name);
   std::set<std::string> in_temp;
-  for (const auto& c : temp_columns) in_temp.insert(c.name);
+  for (const auto& c : temp_columns)
+    in_temp.insert(c.name);
   std::vector<CatalogColumn> shared;
   for (const auto& c : target_columns) {
     if (in_temp.count(c.name)) shared.push_back(c);
@@ -85,15 +107,17 @@ int64_t MaterializationSql::merge_incremental(Connection& connection,
     strategy = config.unique_key.empty() ? "append" : "delete+insert";
   }
   std::string predicates;
-  for (const auto& p : config.incremental_predicates) predicates += " and (" + p + ")";
+  for (const auto& p : config.incremental_predicates)
+    predicates += " and (" + p + ")";
 
   if (strategy == "delete+insert" || strategy == "merge") {
     if (config.unique_key.empty()) {
-      throw WarehouseError(ErrorKind::Usage, "incremental strategy '" + strategy +
-                                                 "' needs a unique_key config");
+      throw WarehouseError(ErrorKind::Usage,
+                           "incremental strategy '" + strategy + "' needs a unique_key config");
     }
     std::string keys;
-    for (const auto& key : config.unique_key) keys += (keys.empty() ? "" : ", ") + adapter_.quote(key);
+    for (const auto& key : config.unique_key)
+      keys += (keys.empty() ? "" : ", ") + adapter_.quote(key);
     // merge is update-or-insert by key; deleting the matched rows and inserting the new
     // ones gives the same table (as dbt's delete+insert does) on every engine and version.
     connection.execute("delete from " + table + " where (" + keys + ") in (select " + keys +

@@ -14,8 +14,8 @@
 namespace kiln::warehouse {
 
 struct IncrementalConfig {
-  std::string strategy;                 // append | delete+insert | merge; empty: dbt's default
-  std::vector<std::string> unique_key;  // one or more columns
+  std::string strategy;                     // append | delete+insert | merge; empty: dbt's default
+  std::vector<std::string> unique_key;      // one or more columns
   std::string on_schema_change = "ignore";  // ignore | fail | append_new_columns | sync_all_columns
   std::vector<std::string> incremental_predicates;
 };
