@@ -6,6 +6,7 @@ find_package(fmt REQUIRED)
 find_package(yaml-cpp REQUIRED)
 find_package(nlohmann_json REQUIRED)
 find_package(Threads REQUIRED)
+find_package(CLI11 REQUIRED)
 
 set(KILN_DUCKDB_DIR "${PROJECT_SOURCE_DIR}/third_party/duckdb")
 if(NOT EXISTS "${KILN_DUCKDB_DIR}/lib/libduckdb.so")

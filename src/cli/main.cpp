@@ -1,30 +1,40 @@
-// kiln: the command-line entry point. Commands arrive with the stages they drive
-// (see docs/ and ../shared/ARCHITECTURE.md); until then this answers --version and says
-// clearly which commands exist.
+// kiln: the command-line entry point. It parses flags and hands over to one command
+// function; the commands read like the pipeline in ARCHITECTURE.md.
 #include <cstdio>
-#include <cstring>
+#include <exception>
 
-namespace {
-
-constexpr const char* kVersion = "0.1.0";
-
-int usage(FILE* out) {
-  std::fprintf(out,
-               "usage: kiln <command> [options]\n"
-               "\n"
-               "  --version   print the version and exit\n");
-  return out == stderr ? 2 : 0;
-}
-
-}  // namespace
+#include "cli/commands.h"
+#include "cli/console.h"
+#include "cli/flags.h"
+#include "compile/compiler.h"
 
 int main(int argc, char** argv) {
-  if (argc < 2) return usage(stderr);
-  if (std::strcmp(argv[1], "--version") == 0) {
-    std::printf("kiln %s\n", kVersion);
-    return 0;
+  using namespace kiln::cli;
+  int exit_code = 0;
+  std::optional<Flags> flags = parse_flags(argc, argv, exit_code);
+  if (!flags) return exit_code;
+  Console console(flags->log_format == "json");
+  try {
+    const std::string& c = flags->command;
+    if (c == "build" || c == "run" || c == "seed" || c == "test")
+      return command_build(*flags, console);
+    if (c == "compile" || c == "parse") return command_compile(*flags, console);
+    if (c == "ls") return command_ls(*flags, console);
+    if (c == "show") return command_show(*flags, console);
+    if (c == "run-operation") return command_run_operation(*flags, console);
+    if (c == "debug") return command_debug(*flags, console);
+    if (c == "clean") return command_clean(*flags, console);
+    console.error("kiln: unknown command '" + c + "'");
+    return 2;
+  } catch (const kiln::compile::CompileError& e) {
+    for (const auto& problem : e.problems())
+      console.error(problem);
+    console.error("Encountered " + std::to_string(e.problems().size()) +
+                  (e.problems().size() == 1 ? " error" : " errors") +
+                  " while parsing the project.");
+    return 2;
+  } catch (const std::exception& e) {
+    console.error(e.what());
+    return 2;
   }
-  if (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) return usage(stdout);
-  std::fprintf(stderr, "kiln: unknown command '%s'; run 'kiln --help' for the list\n", argv[1]);
-  return 2;
 }

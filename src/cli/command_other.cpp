@@ -1,0 +1,194 @@
+// kiln compile | parse | ls | show | run-operation | debug | clean.
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "artifacts/manifest_writer.h"
+#include "cli/commands.h"
+#include "cli/manifest_input.h"
+#include "cli/session.h"
+#include "compile/agate_table.h"
+#include "compile/json_value.h"
+#include "project/project_config.h"
+
+namespace kiln::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const compile::ParsedNode& node_at(const Session& s, graph::NodeIndex i) {
+  return s.manifest.nodes[s.manifest.index.at(s.dag->id(i))];
+}
+
+bool is_compiled_type(const compile::ParsedNode& node) {
+  using project::ResourceType;
+  return node.resource_type == ResourceType::Model || node.resource_type == ResourceType::Test ||
+         node.resource_type == ResourceType::Analysis ||
+         node.resource_type == ResourceType::Snapshot;
+}
+
+std::string selector_name(const compile::ParsedNode& node) {
+  std::string out;
+  for (const auto& part : node.node->fqn)
+    out += (out.empty() ? "" : ".") + part;
+  if (node.resource_type == project::ResourceType::Source) return "source:" + out;
+  return out;
+}
+
+}  // namespace
+
+int command_compile(const Flags& flags, Console& console) {
+  Session s(flags, console);
+  console.info(s.found_summary());
+  if (flags.command == "parse") {
+    s.write_manifest();
+    console.info("Wrote " + (s.target_path / "manifest.json").string());
+    return 0;
+  }
+  graph::NodeSet selected = s.select("compile");
+  auto connection = s.adapter->open_connection();
+  std::map<std::string, std::string> compiled;
+  int errors = 0;
+  selected.for_each([&](graph::NodeIndex i) {
+    const compile::ParsedNode& node = node_at(s, i);
+    if (!is_compiled_type(node) || node.is_ephemeral()) return;
+    try {
+      std::string sql = s.compiler->compile(s.manifest, node, *s.adapter, *connection);
+      compiled[node.unique_id] = sql;
+      fs::path relative = node.generic_test
+                              ? fs::path(node.node->original_file_path) / (node.name() + ".sql")
+                              : fs::path(node.node->original_file_path);
+      fs::path file = s.target_path / "compiled" / node.package() / relative;
+      fs::create_directories(file.parent_path());
+      std::ofstream(file) << sql;
+    } catch (const std::exception& e) {
+      ++errors;
+      console.error("Compilation Error in " + node.unique_id + " (" +
+                    node.node->original_file_path + ")\n  " + e.what());
+    }
+  });
+  artifacts::write_manifest(s.target_path / "manifest.json", manifest_input(s, compiled));
+  console.info(fmt::format("Compiled {} node{} to {}", compiled.size(),
+                           compiled.size() == 1 ? "" : "s", (s.target_path / "compiled").string()));
+  return errors ? 2 : 0;
+}
+
+int command_ls(const Flags& flags, Console& console) {
+  Session s(flags, console);
+  graph::NodeSet selected = s.select("ls");
+  selected.for_each([&](graph::NodeIndex i) {
+    const compile::ParsedNode& node = node_at(s, i);
+    std::string line;
+    if (flags.output == "name") {
+      line = node.name();
+    } else if (flags.output == "path") {
+      line = node.node->original_file_path;
+    } else if (flags.output == "json") {
+      line = nlohmann::ordered_json{{"name", node.name()},
+                                    {"resource_type", project::to_string(node.resource_type)},
+                                    {"package_name", node.package()},
+                                    {"original_file_path", node.node->original_file_path},
+                                    {"unique_id", node.unique_id},
+                                    {"alias", node.alias},
+                                    {"config", node.config},
+                                    {"tags",
+                                     node.config.value("tags", nlohmann::ordered_json::array())},
+                                    {"depends_on", {{"nodes", node.depends_on}}}}
+                 .dump();
+    } else {
+      line = selector_name(node);
+    }
+    std::fprintf(stdout, "%s\n", line.c_str());
+  });
+  return 0;
+}
+
+int command_show(const Flags& flags, Console& console) {
+  Session s(flags, console);
+  auto connection = s.adapter->open_connection();
+  std::string sql = flags.inline_sql;
+  std::string label = "inline";
+  if (sql.empty()) {
+    graph::NodeSet selected = s.select("compile");
+    std::vector<graph::NodeIndex> members = selected.members();
+    if (members.size() != 1) {
+      console.error("kiln show needs exactly one node (--select) or --inline SQL; " +
+                    std::to_string(members.size()) + " nodes were selected.");
+      return 2;
+    }
+    const compile::ParsedNode& node = node_at(s, members[0]);
+    sql = s.compiler->compile(s.manifest, node, *s.adapter, *connection);
+    label = node.name();
+  } else {
+    sql = s.compiler->render_hook(s.manifest, nullptr, sql, *s.adapter, *connection);
+  }
+  warehouse::ResultTable table = connection->execute(
+      "select * from (\n" + sql + "\n) as kiln_show limit " + std::to_string(flags.limit));
+  console.info("Previewing node '" + label + "':");
+  std::string header, rule;
+  for (const auto& column : table.columns) {
+    header += "| " + column.name + " ";
+    rule += "| " + std::string(column.name.size(), '-') + " ";
+  }
+  std::fprintf(stdout, "%s|\n%s|\n", header.c_str(), rule.c_str());
+  for (const auto& row : table.rows) {
+    std::string line;
+    for (const auto& cell : row)
+      line += "| " + warehouse::cell_text(cell) + " ";
+    std::fprintf(stdout, "%s|\n", line.c_str());
+  }
+  return 0;
+}
+
+int command_run_operation(const Flags& flags, Console& console) {
+  Session s(flags, console);
+  nlohmann::ordered_json args = parse_yaml_dict(flags.args, "--args");
+  auto connection = s.adapter->open_connection();
+  console.info("Running macro " + flags.macro);
+  try {
+    s.compiler->call_macro(s.manifest, flags.macro, args, *s.adapter, *connection);
+  } catch (const jinja::Error& e) {
+    console.error("Encountered an error while running operation: " + std::string(e.what()));
+    return 1;
+  }
+  return 0;
+}
+
+int command_debug(const Flags& flags, Console& console) {
+  Session s(flags, console);
+  console.info("kiln version: 0.1.0");
+  console.info("project: " + s.project.root.name + " (" + s.project_dir.string() + ")");
+  console.info("profile: " + s.target.profile_name + ", target: " + s.target.target_name +
+               ", type: " + s.target.type);
+  try {
+    auto connection = s.adapter->open_connection();
+    connection->execute("select 1");
+    console.info("Connection test: [OK connection ok]");
+  } catch (const std::exception& e) {
+    console.error(std::string("Connection test: [ERROR] ") + e.what());
+    return 1;
+  }
+  console.info("All checks passed!");
+  return 0;
+}
+
+int command_clean(const Flags& flags, Console& console) {
+  fs::path project_dir = fs::absolute(flags.project_dir);
+  project::ProjectConfig config = project::load_project_config(
+      project_dir, [](std::string_view text, const project::SourcePos&) {
+        return nlohmann::ordered_json(std::string(text));
+      });
+  std::vector<std::string> targets = config.clean_targets;
+  if (targets.empty()) targets.push_back(config.target_path);
+  for (const std::string& target : targets) {
+    fs::path path = project_dir / target;
+    std::error_code ec;
+    fs::remove_all(path, ec);
+    console.info("Cleaned " + path.string() + "/*");
+  }
+  console.info("Finished cleaning all paths.");
+  return 0;
+}
+
+}  // namespace kiln::cli
