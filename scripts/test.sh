@@ -8,6 +8,7 @@ cd "$repo_root"
 bash scripts/bootstrap.sh
 
 build_dir="build-debug"
+# Benchmarks are built too (not run), so they cannot rot.
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKILN_SANITIZE=ON >/dev/null
 cmake --build "$build_dir" --parallel "$(nproc)"
 

@@ -2,12 +2,9 @@
   Kiln built-in: casts.
 
   cast(field, type)       -> cast(<field> as <type>)
-  safe_cast(field, type)  -> a cast that yields null instead of failing where
-                             the engine has one (DuckDB: try_cast). PostgreSQL
-                             has no such cast, so it is a plain cast there (as
-                             in dbt). dbt-duckdb renders a plain cast too;
-                             Kiln uses try_cast, which only differs where the
-                             plain cast would raise an error.
+  safe_cast(field, type)  -> cast(<field> as <type>) on DuckDB and PostgreSQL,
+                             exactly as dbt renders it there, so a model gives
+                             the same table (or the same error) as under dbt.
   cast_bool_to_text(field) -> the boolean as 'true' / 'false' text.
 -#}
 
@@ -25,10 +22,6 @@
 
 {% macro default__safe_cast(field, type) -%}
     cast({{ field }} as {{ type }})
-{%- endmacro %}
-
-{% macro duckdb__safe_cast(field, type) -%}
-    try_cast({{ field }} as {{ type }})
 {%- endmacro %}
 
 {% macro cast_bool_to_text(field) -%}
