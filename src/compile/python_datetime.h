@@ -1,0 +1,25 @@
+#pragma once
+// modules.datetime and modules.pytz: Python's datetime module (datetime, date, timedelta,
+// timezone) and the part of pytz that needs no zone database (UTC and fixed offsets).
+
+#include <optional>
+
+#include "jinja/operators.h"
+#include "jinja/value.h"
+
+namespace kiln::compile {
+
+jinja::Value make_datetime_module();
+jinja::Value make_pytz_module();
+
+// Python's arithmetic on datetimes, dates and timedeltas (datetime - timedelta,
+// datetime - datetime, timedelta * int, ...); nullopt when the operands are not ones these
+// operators apply to. Jinja's binary operators have no hook for embedder objects yet, so
+// templates cannot reach this until the engine calls it.
+std::optional<jinja::Value> datetime_binary_op(jinja::BinaryOp op, const jinja::Value& a,
+                                               const jinja::Value& b);
+// Python's ordering of two datetimes, dates or timedeltas (-1, 0, 1); nullopt when they are
+// not such a pair. Throws TypeError for naive against aware datetimes, as Python does.
+std::optional<int> datetime_compare(const jinja::Value& a, const jinja::Value& b);
+
+}  // namespace kiln::compile
