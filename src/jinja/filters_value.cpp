@@ -164,6 +164,7 @@ class JsonWriter {
       out_ += "[]";
       return;
     }
+    Marker marker(*this, &items);
     out_ += '[';
     for (size_t i = 0; i < items.size(); ++i) {
       separator(i == 0, depth + 1);
@@ -201,6 +202,7 @@ class JsonWriter {
       out_ += "{}";
       return;
     }
+    Marker marker(*this, &dict);
     std::vector<Value> keys, entries;
     for (const auto& entry : dict.entries()) {
       keys.push_back(entry.key);
@@ -220,8 +222,32 @@ class JsonWriter {
     out_ += '}';
   }
 
+  // Python's json keeps the ids of the containers being encoded ("markers"): meeting one
+  // again means the value contains itself, which would otherwise recurse until the C++ stack
+  // overflows. Deep but acyclic nesting stops at Python's recursion limit instead.
+  class Marker {
+   public:
+    Marker(JsonWriter& writer, const void* container) : writer_(writer) {
+      auto& open = writer_.open_;
+      if (std::find(open.begin(), open.end(), container) != open.end())
+        throw Error(ErrorKind::Value, "Circular reference detected");
+      if (open.size() >= kMaxDepth)
+        throw Error(ErrorKind::Runtime,
+                    "maximum recursion depth exceeded while encoding a JSON object");
+      open.push_back(container);
+    }
+    ~Marker() { writer_.open_.pop_back(); }
+    Marker(const Marker&) = delete;
+    Marker& operator=(const Marker&) = delete;
+
+   private:
+    JsonWriter& writer_;
+  };
+  static constexpr size_t kMaxDepth = 900;  // below Python's default limit of 1000
+
   std::optional<std::string> indent_;  // nullopt: everything on one line
   std::string out_;
+  std::vector<const void*> open_;  // containers being written, outermost first
 };
 
 Value filter_tojson(CallContext&, const Value& v, CallArgs& args) {
