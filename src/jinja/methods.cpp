@@ -174,7 +174,12 @@ Value str_lower(const Value& self, CallArgs& args) {
 
 Value str_casefold(const Value& self, CallArgs& args) {
   expect_no_args("str.casefold", args);
-  return str_result(map_case<utf8::to_lower>(self.as_string()));
+  std::string out = map_case<utf8::to_lower>(self.as_string());
+  // Case folding goes further than lower(): 'ß' folds to "ss" so 'Straße' matches 'STRASSE'.
+  for (size_t pos = out.find("\xc3\x9f"); pos != std::string::npos; pos = out.find("\xc3\x9f")) {
+    out.replace(pos, 2, "ss");
+  }
+  return str_result(std::move(out));
 }
 
 Value str_swapcase(const Value& self, CallArgs& args) {
@@ -246,6 +251,27 @@ Value str_isalnum(const Value& self, CallArgs& args) {
 Value str_isspace(const Value& self, CallArgs& args) {
   expect_no_args("str.isspace", args);
   return Value::boolean(all_of<utf8::is_space>(self.as_string()));
+}
+
+// Python's istitle(): at least one cased character, every upper-case one starts a word
+// (follows an uncased character) and every lower-case one continues a word.
+Value str_istitle(const Value& self, CallArgs& args) {
+  expect_no_args("str.istitle", args);
+  const std::string& text = self.as_string();
+  bool any_cased = false, previous_cased = false;
+  for (size_t pos = 0; pos < text.size();) {
+    uint32_t cp = utf8::decode(text, pos);
+    if (utf8::is_upper(cp)) {
+      if (previous_cased) return Value::boolean(false);
+      previous_cased = any_cased = true;
+    } else if (utf8::is_lower(cp)) {
+      if (!previous_cased) return Value::boolean(false);
+      previous_cased = any_cased = true;
+    } else {
+      previous_cased = false;
+    }
+  }
+  return Value::boolean(any_cased);
 }
 
 // islower/isupper: at least one cased character and none of the other case.
@@ -657,6 +683,34 @@ Value str_zfill(const Value& self, CallArgs& args) {
   return str_result(zeros + text);
 }
 
+// Python's expandtabs(tabsize=8): a tab becomes the spaces up to the next multiple of
+// tabsize, counting code points from the last line break; tabsize <= 0 removes tabs.
+Value str_expandtabs(const Value& self, CallArgs& args) {
+  Params p("expandtabs", args, {"tabsize"}, 0);
+  int64_t tabsize = p.has(0) ? expect_int(p[0]) : 8;
+  if (tabsize > std::numeric_limits<int>::max() || tabsize < std::numeric_limits<int>::min())
+    throw Error(ErrorKind::Overflow, "Python int too large to convert to C int");
+  const std::string& text = self.as_string();
+  if (text.find('\t') == std::string::npos) return self;
+  std::string out;
+  int64_t column = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t start = pos;
+    uint32_t cp = utf8::decode(text, pos);
+    if (cp == '\t') {
+      if (tabsize > 0) {
+        int64_t spaces = tabsize - column % tabsize;
+        out.append(static_cast<size_t>(spaces), ' ');
+        column += spaces;
+      }
+    } else {
+      out.append(text, start, pos - start);
+      column = (cp == '\n' || cp == '\r') ? 0 : column + 1;
+    }
+  }
+  return str_result(std::move(out));
+}
+
 constexpr Method kStrMethods[] = {
     {"split", str_split},
     {"strip", str_strip},
@@ -687,6 +741,8 @@ constexpr Method kStrMethods[] = {
     {"isspace", str_isspace},
     {"islower", str_islower},
     {"isupper", str_isupper},
+    {"istitle", str_istitle},
+    {"expandtabs", str_expandtabs},
     {"zfill", str_zfill},
     {"center", str_center},
     {"ljust", str_ljust},
