@@ -10,6 +10,7 @@
 #include "jinja/dict.h"
 #include "jinja/environment.h"
 #include "jinja/error.h"
+#include "jinja/gc.h"
 #include "jinja/python_format.h"
 #include "jinja/utf8.h"
 
@@ -27,11 +28,30 @@ struct StringPayload final : HeapObject {
 
 struct ListPayload final : HeapObject {
   explicit ListPayload(std::vector<Value> v) : items(std::move(v)) {}
+  void gc_traverse(GcVisit visit, void* context) const override {
+    for (const Value& item : items)
+      Value::gc_visit(item, visit, context);
+  }
+  void gc_clear() override {
+    // Moved out first: dropping an item may free containers that read this one.
+    std::vector<Value> doomed = std::move(items);
+    items.clear();
+  }
   std::vector<Value> items;
 };
 
 struct DictPayload final : HeapObject {
   explicit DictPayload(Dict d) : dict(std::move(d)) {}
+  void gc_traverse(GcVisit visit, void* context) const override {
+    for (const auto& entry : dict.entries()) {
+      Value::gc_visit(entry.key, visit, context);
+      Value::gc_visit(entry.value, visit, context);
+    }
+  }
+  void gc_clear() override {
+    Dict doomed = std::move(dict);
+    dict = Dict();
+  }
   Dict dict;
 };
 
@@ -142,6 +162,7 @@ Value Value::list(std::vector<Value> items) {
   p->retain();
   v.heap_ = true;
   v.u_.p = p;
+  gc::track(p);  // a list (or tuple) can come to contain itself
   return v;
 }
 
@@ -161,13 +182,17 @@ Value Value::dict(Dict d) {
   p->retain();
   v.heap_ = true;
   v.u_.p = p;
+  gc::track(p);
   return v;
 }
 
 Value Value::object(Object* o) {
   assert(o != nullptr);
   Value v(Kind::Object);
+  // The first reference is taken when the object is created: the one moment to track it.
+  const bool created = o->ref_count() == 0;
   o->retain();
+  if (created && o->gc_tracked()) gc::track(o);
   v.heap_ = true;
   v.u_.p = o;
   return v;
@@ -652,8 +677,28 @@ std::optional<int> compare_numbers(const Value& a_in, const Value& b_in) {
   return compare_ints(a, b);
 }
 
+// Python's recursion limit: comparing containers that contain themselves
+// ([1, xs] == [1, ys] where xs and ys each hold themselves) or that nest very deeply raises
+// RecursionError in Python instead of recursing until the C++ stack overflows. Only container
+// comparisons count, so the cost is one thread-local increment per nested list or dict.
+constexpr int kMaxCompareDepth = 900;  // below Python's default limit of 1000
+thread_local int compare_depth = 0;
+
+class CompareDepthGuard {
+ public:
+  CompareDepthGuard() {
+    if (compare_depth >= kMaxCompareDepth)
+      throw Error(ErrorKind::Runtime, "maximum recursion depth exceeded in comparison");
+    ++compare_depth;
+  }
+  ~CompareDepthGuard() { --compare_depth; }
+  CompareDepthGuard(const CompareDepthGuard&) = delete;
+  CompareDepthGuard& operator=(const CompareDepthGuard&) = delete;
+};
+
 bool sequences_equal(const std::vector<Value>& a, const std::vector<Value>& b) {
   if (a.size() != b.size()) return false;
+  CompareDepthGuard guard;
   for (size_t i = 0; i < a.size(); ++i) {
     if (!a[i].equals(b[i])) return false;
   }
@@ -662,6 +707,7 @@ bool sequences_equal(const std::vector<Value>& a, const std::vector<Value>& b) {
 
 bool dicts_equal(const Dict& a, const Dict& b) {
   if (a.size() != b.size()) return false;
+  CompareDepthGuard guard;
   for (const auto& entry : a.entries()) {
     const Value* other = b.find(entry.key);
     if (!other || !entry.value.equals(*other)) return false;
@@ -712,6 +758,7 @@ int Value::compare(const Value& other, std::string_view op_symbol) const {
     if (kind_ == Kind::List || kind_ == Kind::Tuple) {
       const auto& a = as_list();
       const auto& b = other.as_list();
+      CompareDepthGuard guard;
       for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
         // Python finds the first unequal pair with ==, then orders just that pair.
         if (!a[i].equals(b[i])) return a[i].compare(b[i], op_symbol);

@@ -34,6 +34,22 @@ class HeapObject {
   void retain() const { refs_.fetch_add(1, std::memory_order_relaxed); }
   // Returns true when this was the last reference (the caller deletes).
   bool release() const { return refs_.fetch_sub(1, std::memory_order_acq_rel) == 1; }
+  uint32_t ref_count() const { return refs_.load(std::memory_order_acquire); }
+
+  // Cycle collection (gc.h). Refcounting cannot free a list that contains itself, so the
+  // payloads that hold Values (lists, tuples, dicts, and Objects that opt in) report the
+  // heap objects they reference and can drop them when the collector proves them garbage.
+  using GcVisit = void (*)(const HeapObject* child, void* context);
+  // Calls visit once per reference this object holds to a heap object.
+  virtual void gc_traverse(GcVisit visit, void* context) const {
+    (void)visit;
+    (void)context;
+  }
+  // Drops every Value this object holds (it is garbage: nothing outside its cycle sees it).
+  virtual void gc_clear() {}
+  // Objects (not the built-in containers, which always are) that hold Values and so may be
+  // part of a cycle: the collector tracks them from their first Value::object().
+  virtual bool gc_tracked() const { return false; }
 
  private:
   mutable std::atomic<uint32_t> refs_{0};
@@ -159,6 +175,14 @@ class Value {
   int compare(const Value& other) const;
   // The same, naming `op_symbol` ("<=", ">") in the TypeError.
   int compare(const Value& other, std::string_view op_symbol) const;
+
+  // The heap payload this Value holds a reference to, nullptr for inline scalars: what
+  // HeapObject::gc_traverse reports.
+  const HeapObject* heap_object() const { return heap_ ? u_.p : nullptr; }
+  // gc_traverse's helper: visits v's payload if it has one.
+  static void gc_visit(const Value& v, HeapObject::GcVisit visit, void* context) {
+    if (v.heap_) visit(v.u_.p, context);
+  }
 
  private:
   explicit Value(Kind k) noexcept : kind_(k), heap_(false) { u_.i = 0; }
