@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "compile/json_value.h"
+#include "compile/python_modules.h"
 #include "compile/relation_object.h"
 #include "jinja/dict.h"
 #include "jinja/environment.h"
@@ -249,6 +250,7 @@ Value make_invocation_values(const InvocationInfo& info) {
   Value api = Value::dict();
   api.as_dict().set("Relation", make_relation_class(info.quote_character));
   d.set("api", api);
+  d.set("modules", make_python_modules());
   serialization_functions(values);
   collection_functions(values);
   return values;

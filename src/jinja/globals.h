@@ -33,6 +33,14 @@ class Namespace : public Object {
   // "<Namespace {'a': 1}>", as Jinja2 prints it.
   std::string repr() const override;
 
+  // A namespace can hold itself (`{% set ns.me = ns %}`): the cycle collector (gc.h) must see
+  // its attributes to free such cycles.
+  bool gc_tracked() const override { return true; }
+  void gc_traverse(GcVisit visit, void* context) const override {
+    Value::gc_visit(attrs_, visit, context);
+  }
+  void gc_clear() override { attrs_ = Value::dict(); }
+
  private:
   Value attrs_ = Value::dict();  // a Dict, so it prints and compares as Python's dict
 };

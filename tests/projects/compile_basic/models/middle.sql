@@ -1,0 +1,4 @@
+with numbered as (
+    select * from {{ ref('base') }}
+)
+select id, {{ shout('word') }} as word from numbered
