@@ -1,8 +1,11 @@
 #include "jinja/parser.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <initializer_list>
+#include <utility>
+#include <vector>
 
 #include "jinja/bigint.h"
 #include "jinja/error.h"
@@ -63,6 +66,11 @@ Value float_literal(std::string_view text) {
 // Deeper nesting than this (brackets, unary operators, blocks) is refused instead of
 // exhausting the C++ stack; Python's recursion limit stops Jinja2 at a similar depth.
 constexpr int kMaxNesting = 200;
+// Chains (`a + b + c`, `x | f | g`, `x.a.b`, `f()()`) are parsed by loops but build trees as
+// deep as they are long, and rendering and destroying a tree recurse once per level, so
+// every expression's tree is bounded too. Jinja2 (Python's recursion limit) accepts chains
+// of about 300 to 490 links and refuses longer ones.
+constexpr int kMaxExpressionDepth = 500;
 
 class Parser {
  public:
@@ -518,15 +526,148 @@ class Parser {
 
   ExprPtr parse_expression(bool with_condexpr) {
     NestingGuard nesting(*this);
-    return with_condexpr ? parse_condexpr() : parse_or();
+    const Token& start = cur();
+    bool outermost = !in_expression_;
+    in_expression_ = true;
+    // A syntax error ends the whole parse, so nothing needs resetting when one is thrown.
+    ExprPtr expr = with_condexpr ? parse_condexpr() : parse_or();
+    if (outermost) {
+      in_expression_ = false;
+      // Measured once per outermost expression: the nesting counts above cannot see how
+      // deep a chain's left operand already was (`((a+b+c)+d+e)+f...`).
+      if (expression_depth(*expr) > kMaxExpressionDepth) {
+        fail("expression nested too deeply (more than " + std::to_string(kMaxExpressionDepth) +
+                 " levels)",
+             start);
+      }
+    }
+    return expr;
   }
+
+  // The height of an expression tree, walked with an explicit stack: the tree it measures
+  // may be too deep for recursion, which is what it checks.
+  static int expression_depth(const Expr& root) {
+    int deepest = 0;
+    std::vector<std::pair<const Expr*, int>> pending{{&root, 1}};
+    while (!pending.empty()) {
+      auto [expr, depth] = pending.back();
+      pending.pop_back();
+      deepest = std::max(deepest, depth);
+      auto push = [&pending, depth](const ExprPtr& child) {
+        if (child) pending.emplace_back(child.get(), depth + 1);
+      };
+      auto push_args = [&push](const CallArguments& args) {
+        for (const ExprPtr& arg : args.positional)
+          push(arg);
+        for (const auto& keyword : args.keyword)
+          push(keyword.second);
+        push(args.varargs);
+        push(args.kwargs);
+      };
+      switch (expr->kind) {
+        case ExprKind::Tuple:
+        case ExprKind::List:
+          for (const ExprPtr& item : static_cast<const SequenceExpr&>(*expr).items)
+            push(item);
+          break;
+        case ExprKind::Dict:
+          for (const auto& item : static_cast<const DictExpr&>(*expr).items) {
+            push(item.first);
+            push(item.second);
+          }
+          break;
+        case ExprKind::Unary:
+          push(static_cast<const UnaryExpr&>(*expr).operand);
+          break;
+        case ExprKind::Binary:
+          push(static_cast<const BinaryExpr&>(*expr).left);
+          push(static_cast<const BinaryExpr&>(*expr).right);
+          break;
+        case ExprKind::And:
+        case ExprKind::Or:
+          push(static_cast<const LogicalExpr&>(*expr).left);
+          push(static_cast<const LogicalExpr&>(*expr).right);
+          break;
+        case ExprKind::Compare: {
+          const auto& node = static_cast<const CompareExpr&>(*expr);
+          push(node.first);
+          for (const auto& operand : node.rest)
+            push(operand.second);
+          break;
+        }
+        case ExprKind::Getattr:
+          push(static_cast<const GetattrExpr&>(*expr).object);
+          break;
+        case ExprKind::Getitem:
+          push(static_cast<const GetitemExpr&>(*expr).object);
+          push(static_cast<const GetitemExpr&>(*expr).index);
+          break;
+        case ExprKind::Slice: {
+          const auto& node = static_cast<const SliceExpr&>(*expr);
+          push(node.start);
+          push(node.stop);
+          push(node.step);
+          break;
+        }
+        case ExprKind::Call:
+          push(static_cast<const CallExpr&>(*expr).callee);
+          push_args(static_cast<const CallExpr&>(*expr).args);
+          break;
+        case ExprKind::Filter:
+          push(static_cast<const FilterExpr&>(*expr).subject);
+          push_args(static_cast<const FilterExpr&>(*expr).args);
+          break;
+        case ExprKind::Test:
+          push(static_cast<const TestExpr&>(*expr).subject);
+          push_args(static_cast<const TestExpr&>(*expr).args);
+          break;
+        case ExprKind::CondExpr: {
+          const auto& node = static_cast<const CondExpr&>(*expr);
+          push(node.test);
+          push(node.then);
+          push(node.otherwise);
+          break;
+        }
+        default:  // leaves: constants, names, namespace references
+          break;
+      }
+    }
+    return deepest;
+  }
+
+  // Counts the links of one chain (`a + b + c`, `x | f | g`) for as long as it is parsed:
+  // a loop does not recurse, but the tree it builds is one level deeper per link.
+  class ChainGuard {
+   public:
+    explicit ChainGuard(Parser& parser) : parser_(parser) {}
+    ~ChainGuard() { parser_.chain_links_ -= links_; }
+    ChainGuard(const ChainGuard&) = delete;
+    ChainGuard& operator=(const ChainGuard&) = delete;
+    void link() {
+      ++links_;
+      if (++parser_.chain_links_ > kMaxExpressionDepth) {
+        parser_.fail("expression nested too deeply (more than " +
+                         std::to_string(kMaxExpressionDepth) + " levels)",
+                     parser_.cur());
+      }
+    }
+
+   private:
+    Parser& parser_;
+    int links_ = 0;
+  };
 
   ExprPtr parse_condexpr() {
     ExprPtr expr = parse_or();
+    ChainGuard chain(*this);
     while (at_name("if")) {
+      chain.link();
       auto cond = make_node<CondExpr>(advance());
       cond->test = parse_or();
-      if (skip_if_name("else")) cond->otherwise = parse_condexpr();
+      if (skip_if_name("else")) {
+        NestingGuard nesting(*this);  // `a if b else c if d else ...` recurses here
+        cond->otherwise = parse_condexpr();
+      }
       cond->then = std::move(expr);
       expr = std::move(cond);
     }
@@ -535,7 +676,9 @@ class Parser {
 
   ExprPtr parse_or() {
     ExprPtr left = parse_and();
+    ChainGuard chain(*this);
     while (at_name("or")) {
+      chain.link();
       auto node = std::make_unique<LogicalExpr>(ExprKind::Or);
       locate(*node, advance());
       node->left = std::move(left);
@@ -547,7 +690,9 @@ class Parser {
 
   ExprPtr parse_and() {
     ExprPtr left = parse_not();
+    ChainGuard chain(*this);
     while (at_name("and")) {
+      chain.link();
       auto node = std::make_unique<LogicalExpr>(ExprKind::And);
       locate(*node, advance());
       node->left = std::move(left);
@@ -630,7 +775,9 @@ class Parser {
 
   ExprPtr parse_math1() {
     ExprPtr left = parse_concat();
+    ChainGuard chain(*this);
     while (at(TokenKind::Add) || at(TokenKind::Sub)) {
+      chain.link();
       const Token& op = advance();
       BinaryOp kind = op.kind == TokenKind::Add ? BinaryOp::Add : BinaryOp::Sub;
       left = binary(op, kind, std::move(left), parse_concat());
@@ -640,7 +787,9 @@ class Parser {
 
   ExprPtr parse_concat() {
     ExprPtr left = parse_math2();
+    ChainGuard chain(*this);
     while (at(TokenKind::Tilde)) {
+      chain.link();
       const Token& op = advance();
       left = binary(op, BinaryOp::Concat, std::move(left), parse_math2());
     }
@@ -649,6 +798,7 @@ class Parser {
 
   ExprPtr parse_math2() {
     ExprPtr left = parse_pow();
+    ChainGuard chain(*this);
     while (true) {
       BinaryOp kind;
       switch (cur().kind) {
@@ -667,6 +817,7 @@ class Parser {
         default:
           return left;
       }
+      chain.link();
       const Token& op = advance();
       left = binary(op, kind, std::move(left), parse_pow());
     }
@@ -674,7 +825,9 @@ class Parser {
 
   ExprPtr parse_pow() {
     ExprPtr left = parse_unary(true);
+    ChainGuard chain(*this);
     while (at(TokenKind::Pow)) {
+      chain.link();
       const Token& op = advance();
       left = binary(op, BinaryOp::Pow, std::move(left), parse_unary(true));
     }
@@ -810,10 +963,13 @@ class Parser {
   }
 
   ExprPtr parse_postfix(ExprPtr node) {
+    ChainGuard chain(*this);
     while (true) {
       if (at(TokenKind::Dot) || at(TokenKind::LBracket)) {
+        chain.link();
         node = parse_subscript(std::move(node));
       } else if (at(TokenKind::LParen)) {
+        chain.link();
         node = parse_call(std::move(node));
       } else {
         return node;
@@ -822,12 +978,17 @@ class Parser {
   }
 
   ExprPtr parse_filter_expr(ExprPtr node) {
+    ChainGuard chain(*this);
     while (true) {
       if (at(TokenKind::Pipe)) {
+        // parse_filter counts the filters in a row; this counts runs of them between tests.
+        chain.link();
         node = parse_filter(std::move(node), false);
       } else if (at_name("is")) {
+        chain.link();
         node = parse_test(std::move(node));
       } else if (at(TokenKind::LParen)) {
+        chain.link();
         node = parse_call(std::move(node));
       } else {
         return node;
@@ -943,7 +1104,9 @@ class Parser {
 
   // `| name(args)` repeated; with start_inline the first filter has no pipe (filter blocks).
   ExprPtr parse_filter(ExprPtr subject, bool start_inline) {
+    ChainGuard chain(*this);
     while (at(TokenKind::Pipe) || start_inline) {
+      chain.link();
       if (!start_inline) advance();
       start_inline = false;
       auto node = make_node<FilterExpr>(cur());
@@ -998,8 +1161,10 @@ class Parser {
   std::vector<std::string_view> tag_stack_;               // open statements, innermost last
   std::vector<MacroDefinition*> macro_stack_;             // macro bodies being parsed
   std::vector<ForStmt*> for_stack_;                       // for bodies being parsed
-  int loop_depth_ = 0;  // enclosing for loops within the current macro body
-  int nesting_ = 0;     // current depth of recursive parsing
+  int loop_depth_ = 0;   // enclosing for loops within the current macro body
+  int nesting_ = 0;      // current depth of recursive parsing
+  int chain_links_ = 0;  // links of the chains being parsed, which loops add without recursing
+  bool in_expression_ = false;  // inside an expression, whose depth the outermost one checks
   std::optional<Error> misplaced_loop_control_;  // the first break/continue outside a loop
 };
 

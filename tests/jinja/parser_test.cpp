@@ -215,6 +215,52 @@ TEST(Parser, DeepNestingIsAnErrorNotACrash) {
   EXPECT_EQ(parse_error(fine), "no error");
 }
 
+// The fuzzer's seed: unclosed brackets of every kind stop at the limit, with a location.
+TEST(Parser, DeepUnclosedBracketsAreAnErrorNotACrash) {
+  for (char open : {'(', '[', '{'}) {
+    std::string source = "{{ " + std::string(4000, open);
+    std::string message = parse_error(source);
+    EXPECT_NE(message.find("nested too deeply"), std::string::npos) << open;
+    EXPECT_EQ(message.rfind("t.sql:1:", 0), 0u) << message;
+  }
+  std::string nots;
+  for (int i = 0; i < 2000; ++i)
+    nots += "not ";
+  EXPECT_NE(parse_error("{{ " + nots + "1 }}").find("nested too deeply"), std::string::npos);
+  std::string conditions = "{{ 1";
+  for (int i = 0; i < 2000; ++i)
+    conditions += " if 1 else 1";
+  EXPECT_NE(parse_error(conditions + " }}").find("nested too deeply"), std::string::npos);
+}
+
+// Loops build chains without recursing, but the tree is as deep as the chain is long.
+// Jinja2 parses chains of 300 links (and renders `+` chains up to about 490 long); chains of
+// 1000 raise RecursionError there.
+TEST(Parser, LongChainsAreLimitedLikeJinja2) {
+  auto repeated = [](std::string_view head, std::string_view link, int n) {
+    std::string source = "{{ " + std::string(head);
+    for (int i = 0; i < n; ++i)
+      source += link;
+    return source + " }}";
+  };
+  for (std::string_view link :
+       {" + 1", " ~ 1", " * 1", " or 1", " and 1", "|abs", ".a", "()", " is number()", " ** 1"}) {
+    EXPECT_EQ(parse_error(repeated("x", link, 300)), "no error") << link;
+    EXPECT_NE(parse_error(repeated("x", link, 1000)).find("nested too deeply"), std::string::npos)
+        << link;
+  }
+  // Each run stays short, but the runs nest: only the depth of the whole tree shows it.
+  std::string runs = "1";
+  for (int i = 0; i < 60; ++i)
+    runs = "(" + runs + " + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1)";
+  EXPECT_NE(parse_error("{{ " + runs + " }}").find("expression nested too deeply"),
+            std::string::npos);
+  std::string alternating = "{{ x";
+  for (int i = 0; i < 1000; ++i)
+    alternating += "|abs is number";
+  EXPECT_NE(parse_error(alternating + " }}").find("nested too deeply"), std::string::npos);
+}
+
 TEST(Parser, UnsupportedTagsSayWhich) {
   EXPECT_NE(parse_error("{% include 'x.sql' %}").find("the 'include' tag is not supported"),
             std::string::npos);
