@@ -13,7 +13,8 @@
 namespace kiln::jinja {
 
 [[noreturn]] void throw_undefined(const Value& v) {
-  throw Error(ErrorKind::Undefined, v.undefined_message());
+  throw Error(v.undefined_is_unsafe() ? ErrorKind::Security : ErrorKind::Undefined,
+              v.undefined_message());
 }
 
 namespace {
@@ -436,9 +437,54 @@ Value item_only(const Value& obj, const Value& key) {
   }
 }
 
+// Attributes every Python object (and every builtin container) has, which Jinja2's sandbox
+// finds with getattr and then refuses as unsafe.
+bool is_python_object_attribute(std::string_view name) {
+  static constexpr std::string_view kNames[] = {"__class__",
+                                                "__doc__",
+                                                "__init__",
+                                                "__new__",
+                                                "__repr__",
+                                                "__str__",
+                                                "__hash__",
+                                                "__eq__",
+                                                "__ne__",
+                                                "__lt__",
+                                                "__le__",
+                                                "__gt__",
+                                                "__ge__",
+                                                "__getattribute__",
+                                                "__setattr__",
+                                                "__delattr__",
+                                                "__dir__",
+                                                "__format__",
+                                                "__reduce__",
+                                                "__reduce_ex__",
+                                                "__sizeof__",
+                                                "__subclasshook__",
+                                                "__init_subclass__",
+                                                "__len__",
+                                                "__getitem__",
+                                                "__contains__",
+                                                "__iter__",
+                                                "__add__",
+                                                "__mul__",
+                                                "__globals__"};
+  for (std::string_view known : kNames) {
+    if (name == known) return true;
+  }
+  return false;
+}
+
 // obj.name without the item fallback; plain Undefined when missing.
 Value attribute_only(const Value& obj, std::string_view name) {
-  if (!name.empty() && name[0] == '_') return Value();  // the sandbox hides private members
+  if (!name.empty() && name[0] == '_') {
+    // The sandbox hides private members. One that Python objects really have (__class__,
+    // __init__, ...) becomes Jinja2's unsafe Undefined; others may still be dict items.
+    if (!is_python_object_attribute(name)) return Value();
+    return Value::unsafe_undefined(name, "access to attribute '" + std::string(name) + "' of '" +
+                                             std::string(obj.type_name()) + "' object is unsafe.");
+  }
   switch (obj.kind()) {
     case Kind::String:
     case Kind::List:
@@ -457,7 +503,7 @@ Value attribute_only(const Value& obj, std::string_view name) {
 Value get_attribute(const Value& obj, std::string_view name) {
   if (obj.is_undefined()) throw_undefined(obj);
   Value found = attribute_only(obj, name);
-  if (!found.is_undefined()) return found;
+  if (!found.is_undefined() || found.undefined_is_unsafe()) return found;
   if (obj.is_dict()) {
     // The common case, `config.materialized`: look the view up without building a key.
     if (const Value* value = obj.as_dict().find(name)) return *value;
@@ -474,7 +520,7 @@ Value get_item(const Value& obj, const Value& key) {
   if (!found.is_undefined()) return found;
   if (key.is_string()) {
     found = attribute_only(obj, key.as_string());
-    if (!found.is_undefined()) return found;
+    if (!found.is_undefined() || found.undefined_is_unsafe()) return found;
     return missing_attribute(obj, key.as_string());
   }
   return missing_element(obj, key);

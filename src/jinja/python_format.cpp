@@ -749,6 +749,11 @@ class FieldFormatter {
     } else if (conversion) {
       throw Error(ErrorKind::Value, std::string("Unknown conversion specifier ") + conversion);
     }
+    if (value.is_undefined()) {
+      // Jinja2's Undefined formats as '' with an empty spec, as its __format__ does.
+      if (spec.empty()) return std::string();
+      throw Error(ErrorKind::Type, "unsupported format string passed to Undefined.__format__");
+    }
     return format_with_spec(value, spec);
   }
 
@@ -780,7 +785,8 @@ class FieldFormatter {
         throw Error(ErrorKind::Value, "Only '.' or '[' may follow ']' in format field specifier");
       }
     }
-    if (value.is_undefined()) throw_undefined(value);
+    // The sandbox's unsafe attributes format as '' (Jinja2's SandboxedFormatter).
+    if (value.is_undefined() && !value.undefined_is_unsafe()) throw_undefined(value);
     return value;
   }
 

@@ -61,9 +61,11 @@ struct BigIntPayload final : HeapObject {
 };
 
 struct UndefinedPayload final : HeapObject {
-  UndefinedPayload(std::string n, std::string m) : name(std::move(n)), message(std::move(m)) {}
+  UndefinedPayload(std::string n, std::string m, bool u = false)
+      : name(std::move(n)), message(std::move(m)), unsafe(u) {}
   std::string name;
   std::string message;  // empty: "'name' is undefined"
+  bool unsafe;          // the sandbox refused the attribute: using it is a SecurityError
 };
 
 class NativeFunction final : public Object {
@@ -303,6 +305,19 @@ Object& Value::as_object() const {
 std::string_view Value::undefined_name() const {
   if (kind_ != Kind::Undefined || !heap_) return {};
   return payload<UndefinedPayload>(u_.p).name;
+}
+
+Value Value::unsafe_undefined(std::string_view name, std::string message) {
+  Value v(Kind::Undefined);
+  auto* p = new UndefinedPayload(std::string(name), std::move(message), true);
+  p->retain();
+  v.heap_ = true;
+  v.u_.p = p;
+  return v;
+}
+
+bool Value::undefined_is_unsafe() const {
+  return kind_ == Kind::Undefined && heap_ && payload<UndefinedPayload>(u_.p).unsafe;
 }
 
 std::string Value::undefined_message() const {

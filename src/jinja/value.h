@@ -109,6 +109,10 @@ class Value {
   // An Undefined whose use raises `message` instead of "'name' is undefined": Jinja2's
   // hint for missing members ("'dict object' has no attribute 'bar'").
   static Value undefined_with_hint(std::string_view name, std::string message);
+  // The sandbox's answer to an attribute that exists but is unsafe (''.__class__): prints
+  // empty, but any further use raises SecurityError with `message`, as Jinja2's does.
+  static Value unsafe_undefined(std::string_view name, std::string message);
+  bool undefined_is_unsafe() const;
   static Value none() { return Value(Kind::None); }
   static Value boolean(bool b);
   static Value integer(int64_t i);
@@ -199,7 +203,9 @@ class Value {
 };
 
 // Defined here because it needs Value complete (clang insists).
-inline std::optional<std::vector<Value>> Object::iterate() const { return std::nullopt; }
+inline std::optional<std::vector<Value>> Object::iterate() const {
+  return std::nullopt;
+}
 
 // Arguments of a call, as Python sees them: positional, then keyword in call order.
 struct CallArgs {
