@@ -1,0 +1,6 @@
+{# A custom generic test: fails on every row whose column is zero or negative. #}
+{% test is_positive(model, column_name) %}
+    select {{ column_name }}
+    from {{ model }}
+    where {{ column_name }} <= 0
+{% endtest %}

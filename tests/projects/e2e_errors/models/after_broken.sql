@@ -1,0 +1,2 @@
+-- Downstream of a failing model: skipped.
+select n from {{ ref('broken') }}

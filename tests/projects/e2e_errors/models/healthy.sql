@@ -1,0 +1,2 @@
+-- Independent of the failure: built.
+select n * 10 as n10 from {{ ref('base') }}
