@@ -58,6 +58,10 @@ TEST_F(SelectionTest, ExcludeRemovesFromTheSelection) {
             (Ids{"model.stg_orders", "model.dim_customers", "model.order_status"}));
 }
 
+TEST_F(SelectionTest, SelectorFromSelectorsYml) {
+  EXPECT_EQ(run({"--selector", "finance_without_events"}), (Ids{"model.fct_orders"}));
+}
+
 TEST(BuildSelectionTest, BuildSelectsTheTestsOfSelectedModels) {
   KilnProject project("e2e_basic");
   ASSERT_NO_FATAL_FAILURE(load_basic_sources(project));
