@@ -1,28 +1,11 @@
 #include "jinja/string_literal.h"
 
 #include "jinja/error.h"
+#include "jinja/utf8.h"
 
 namespace kiln::jinja {
 
 namespace {
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -79,15 +62,15 @@ size_t decode_escape(std::string_view text, size_t pos, std::string& out) {
       out += '\v';
       return pos + 1;
     case 'x':
-      append_utf8(out, read_hex(text, pos + 1, 2, "\\xXX"));
+      utf8::append(out, read_hex(text, pos + 1, 2, "\\xXX"));
       return pos + 3;
     case 'u':
-      append_utf8(out, read_hex(text, pos + 1, 4, "\\uXXXX"));
+      utf8::append(out, read_hex(text, pos + 1, 4, "\\uXXXX"));
       return pos + 5;
     case 'U': {
       uint32_t cp = read_hex(text, pos + 1, 8, "\\UXXXXXXXX");
       if (cp > 0x10FFFF) throw Error(ErrorKind::Syntax, "illegal Unicode character");
-      append_utf8(out, cp);
+      utf8::append(out, cp);
       return pos + 9;
     }
     case 'N':
@@ -103,7 +86,7 @@ size_t decode_escape(std::string_view text, size_t pos, std::string& out) {
       value = value * 8 + static_cast<uint32_t>(text[end] - '0');
       ++end;
     }
-    append_utf8(out, value);
+    utf8::append(out, value);
     return end;
   }
   out += '\\';  // unknown escapes stay as written
