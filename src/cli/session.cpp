@@ -32,33 +32,6 @@ using jinja::Value;
 
 namespace {
 
-nlohmann::ordered_json yaml_to_json(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map: {
-      nlohmann::ordered_json out = nlohmann::ordered_json::object();
-      for (const auto& kv : node)
-        out[kv.first.as<std::string>()] = yaml_to_json(kv.second);
-      return out;
-    }
-    case YAML::NodeType::Sequence: {
-      nlohmann::ordered_json out = nlohmann::ordered_json::array();
-      for (const auto& item : node)
-        out.push_back(yaml_to_json(item));
-      return out;
-    }
-    case YAML::NodeType::Scalar: {
-      if (node.Tag() == "!") return node.Scalar();
-      Value v = compile::native_value(node.Scalar());
-      if (node.Scalar() == "true") return true;
-      if (node.Scalar() == "false") return false;
-      if (node.Scalar() == "null" || node.Scalar() == "~") return nullptr;
-      return compile::to_json(v);
-    }
-    default:
-      return nullptr;
-  }
-}
-
 std::string new_invocation_id() {
   std::random_device device;
   std::mt19937_64 rng(device());
@@ -199,7 +172,7 @@ graph::GraphNode graph_node(const compile::ParsedNode& node) {
 nlohmann::ordered_json parse_yaml_dict(const std::string& text, const std::string& flag) {
   if (text.empty()) return nlohmann::ordered_json::object();
   try {
-    nlohmann::ordered_json value = yaml_to_json(YAML::Load(text));
+    nlohmann::ordered_json value = compile::yaml_text_to_json(text);
     if (value.is_object()) return value;
   } catch (const YAML::Exception&) {
   }

@@ -83,41 +83,6 @@ Value exceptions_object() {
   return ns;
 }
 
-nlohmann::ordered_json yaml_to_json(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map: {
-      nlohmann::ordered_json out = nlohmann::ordered_json::object();
-      for (const auto& kv : node)
-        out[kv.first.as<std::string>()] = yaml_to_json(kv.second);
-      return out;
-    }
-    case YAML::NodeType::Sequence: {
-      nlohmann::ordered_json out = nlohmann::ordered_json::array();
-      for (const auto& item : node)
-        out.push_back(yaml_to_json(item));
-      return out;
-    }
-    case YAML::NodeType::Scalar: {
-      const std::string& s = node.Scalar();
-      if (node.Tag() == "!") return s;  // quoted in the source: always a string
-      if (s == "true" || s == "True" || s == "TRUE") return true;
-      if (s == "false" || s == "False" || s == "FALSE") return false;
-      if (s == "~" || s == "null" || s == "Null" || s == "NULL") return nullptr;
-      try {
-        size_t used = 0;
-        long long i = std::stoll(s, &used);
-        if (used == s.size()) return i;
-        double d = std::stod(s, &used);
-        if (used == s.size()) return d;
-      } catch (...) {
-      }
-      return s;
-    }
-    default:
-      return nullptr;
-  }
-}
-
 void emit_yaml(YAML::Emitter& out, const Value& v) {
   if (v.is_dict()) {
     out << YAML::BeginMap;
@@ -160,7 +125,7 @@ Value serialization_functions(Value ns) {
   d.set("fromyaml", Value::function("fromyaml", [](CallContext&, CallArgs& args) {
           BoundArgs bound("fromyaml", args, {"value", "default"}, 1, false);
           try {
-            return to_value(yaml_to_json(YAML::Load(bound.get(0).str())));
+            return to_value(yaml_text_to_json(bound.get(0).str()));
           } catch (const YAML::Exception&) {
             if (bound.has(1)) return bound.get(1);
             throw Error(ErrorKind::Value, "fromyaml: the text is not valid YAML");

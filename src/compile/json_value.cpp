@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include <yaml-cpp/yaml.h>
+
 #include "jinja/bigint.h"
 #include "jinja/dict.h"
 
@@ -80,6 +82,49 @@ nlohmann::ordered_json to_json(const Value& value) {
       return value.str();
   }
   return nullptr;
+}
+
+namespace {
+
+nlohmann::ordered_json yaml_to_json(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map: {
+      nlohmann::ordered_json out = nlohmann::ordered_json::object();
+      for (const auto& kv : node)
+        out[kv.first.as<std::string>()] = yaml_to_json(kv.second);
+      return out;
+    }
+    case YAML::NodeType::Sequence: {
+      nlohmann::ordered_json out = nlohmann::ordered_json::array();
+      for (const auto& item : node)
+        out.push_back(yaml_to_json(item));
+      return out;
+    }
+    case YAML::NodeType::Scalar: {
+      const std::string& s = node.Scalar();
+      if (node.Tag() == "!") return s;  // quoted in the source: always a string
+      if (s == "true" || s == "True" || s == "TRUE") return true;
+      if (s == "false" || s == "False" || s == "FALSE") return false;
+      if (s == "~" || s == "null" || s == "Null" || s == "NULL") return nullptr;
+      try {
+        size_t used = 0;
+        long long i = std::stoll(s, &used);
+        if (used == s.size()) return i;
+        double d = std::stod(s, &used);
+        if (used == s.size()) return d;
+      } catch (...) {
+      }
+      return s;
+    }
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace
+
+nlohmann::ordered_json yaml_text_to_json(const std::string& text) {
+  return yaml_to_json(YAML::Load(text));
 }
 
 }  // namespace kiln::compile
