@@ -550,7 +550,9 @@ class Parser {
     int deepest = 0;
     std::vector<std::pair<const Expr*, int>> pending{{&root, 1}};
     while (!pending.empty()) {
-      auto [expr, depth] = pending.back();
+      // Not a structured binding: clang 14 cannot capture one in the lambda below.
+      const Expr* expr = pending.back().first;
+      const int depth = pending.back().second;
       pending.pop_back();
       deepest = std::max(deepest, depth);
       auto push = [&pending, depth](const ExprPtr& child) {
