@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace kiln::bench {
+
+// splitmix64: tiny, and unlike std:: distributions its output is specified, so a --seed
+// yields the same project with every standard library.
+class Random {
+ public:
+  explicit Random(uint64_t seed) : state_(seed) {}
+  uint64_t next() {
+    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  // A number in [0, n); n > 0.
+  size_t below(size_t n) { return static_cast<size_t>(next() % n); }
+  // True one time in `n`.
+  bool one_in(size_t n) { return below(n) == 0; }
+
+ private:
+  uint64_t state_;
+};
+
+}  // namespace kiln::bench
