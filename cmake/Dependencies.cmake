@@ -26,3 +26,7 @@ endif()
 if(KILN_BENCH)
   find_package(benchmark REQUIRED)
 endif()
+
+# xxHash (libxxhash-dev): XXH3-128 for the state stage's fingerprints.
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+add_library(xxhash::xxhash ALIAS PkgConfig::XXHASH)
