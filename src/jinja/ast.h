@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "jinja/environment.h"
+#include "jinja/macro_tags.h"
 #include "jinja/operators.h"
 #include "jinja/value.h"
 
@@ -250,6 +251,14 @@ struct MacroDefinition {
 struct MacroStmt : Stmt {
   MacroStmt() : Stmt(StmtKind::Macro) {}
   MacroDefinition definition;
+  // "macro", or the embedder's tag that defined it (macro_tags.h). A view into the source.
+  std::string_view tag = "macro";
+  // For an embedder's tag: the macro's name, which definition.name views, and the options
+  // its header gave.
+  std::string tag_macro_name;
+  std::vector<MacroTagOption> options;
+  // The whole block as written, from the opening `{%` to the end tag's `%}`.
+  std::string_view text;
 };
 
 struct CallBlockStmt : Stmt {

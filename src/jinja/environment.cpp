@@ -74,6 +74,10 @@ void Environment::add_filter(std::string name, FilterFn fn) {
   filters_.insert_or_assign(std::move(name), fn);
 }
 
+void Environment::add_macro_tag(std::string tag, MacroTag definition) {
+  macro_tags_.insert_or_assign(std::move(tag), std::move(definition));
+}
+
 void Environment::add_test(std::string name, TestFn fn) {
   tests_.insert_or_assign(std::move(name), fn);
 }
@@ -99,7 +103,7 @@ const Value* Environment::find_global(std::string_view name) const {
 
 std::shared_ptr<const Template> Environment::parse(std::string_view source,
                                                    std::string name) const {
-  return Template::parse(source, std::move(name));
+  return Template::parse(source, std::move(name), macro_tags_.empty() ? nullptr : &macro_tags_);
 }
 
 std::string Environment::render(const Template& tpl, const Value& context) const {

@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "jinja/error.h"
+#include "jinja/macro_tags.h"
 #include "jinja/value.h"
 
 namespace kiln::jinja {
@@ -55,6 +56,9 @@ class Environment {
   void add_filter(std::string name, FilterFn fn);
   void add_test(std::string name, TestFn fn);
   void add_global(std::string name, Value value);
+  // A block tag that defines a macro (macro_tags.h), for templates with the embedder's
+  // own block syntax. Jinja2's own tags cannot be replaced.
+  void add_macro_tag(std::string tag, MacroTag definition);
 
   const FilterFn* find_filter(std::string_view name) const;
   const TestFn* find_test(std::string_view name) const;
@@ -85,6 +89,7 @@ class Environment {
   std::unordered_map<std::string, FilterFn> filters_;
   std::unordered_map<std::string, TestFn> tests_;
   std::unordered_map<std::string, Value> globals_;
+  MacroTags macro_tags_;
 };
 
 }  // namespace kiln::jinja

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "jinja/ast.h"
+#include "jinja/macro_tags.h"
 
 namespace kiln::jinja {
 
@@ -19,10 +20,15 @@ class Template : public std::enable_shared_from_this<Template> {
     std::string_view name;
     uint32_t line;
     const ast::MacroDefinition* definition;
+    std::string_view tag;  // "macro", or the embedder's tag that defined it (macro_tags.h)
+    const std::vector<MacroTagOption>* options;  // that tag's options (empty for "macro")
+    std::string_view text;                       // the whole block, as written
   };
 
-  // Lexes and parses `source`; throws Error(ErrorKind::Syntax).
-  static std::shared_ptr<const Template> parse(std::string_view source, std::string name);
+  // Lexes and parses `source`; throws Error(ErrorKind::Syntax). `macro_tags` are the
+  // embedder's macro-defining block tags (macro_tags.h), if any.
+  static std::shared_ptr<const Template> parse(std::string_view source, std::string name,
+                                               const MacroTags* macro_tags = nullptr);
 
   const std::string& name() const { return name_; }
   // The source as the lexer saw it (newlines normalised, trailing newline dropped).
