@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "compile/json_value.h"
+#include "compile/python_datetime.h"
 #include "compile/python_modules.h"
 #include "compile/relation_object.h"
 #include "jinja/dict.h"
@@ -207,7 +208,8 @@ Value make_invocation_values(const InvocationInfo& info) {
   d.set("return", return_function());
   d.set("exceptions", exceptions_object());
   d.set("invocation_id", Value::string(info.invocation_id));
-  d.set("run_started_at", Value::string(info.run_started_at));
+  d.set("run_started_at",
+        info.run_started_at.empty() ? Value::none() : pytz_utc_datetime(info.run_started_at));
   d.set("dbt_version", Value::string(info.dbt_version));
   d.set("project_name", Value::string(info.project_name));
   d.set("target", to_value(info.target));

@@ -227,6 +227,12 @@ Value make_class(std::string name, jinja::NativeFn constructor, Members members)
 
 }  // namespace
 
+Value pytz_utc_datetime(std::string_view iso_utc) {
+  ParsedTime parsed = parse_iso_datetime(iso_utc);
+  int64_t utc_micros = checked_micros(parsed.civil) - parsed.utc_offset_micros.value_or(0);
+  return DateTimeObject::make(utc_micros, TimezoneObject::utc(TimezoneObject::Flavor::Pytz));
+}
+
 Value make_datetime_module() {
   Members members;
   members["datetime"] = make_class("datetime.datetime", construct_datetime, datetime_members());

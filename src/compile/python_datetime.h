@@ -12,6 +12,10 @@ namespace kiln::compile {
 jinja::Value make_datetime_module();
 jinja::Value make_pytz_module();
 
+// An aware datetime in pytz's UTC from an ISO-8601 UTC timestamp ("2024-01-02T03:04:05.6Z"):
+// dbt's `run_started_at`, which templates format with strftime or shift with astimezone.
+jinja::Value pytz_utc_datetime(std::string_view iso_utc);
+
 // Python's arithmetic on datetimes, dates and timedeltas (datetime - timedelta,
 // datetime - datetime, timedelta * int, ...); nullopt when the operands are not ones these
 // operators apply to. Jinja's binary operators have no hook for embedder objects yet, so

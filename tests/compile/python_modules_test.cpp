@@ -537,5 +537,19 @@ TEST(PythonModules, DatetimeOrderingAsPython) {
                jinja::Error);
 }
 
+// dbt's run_started_at is an aware datetime in pytz's UTC (CPython 3.11 + pytz outputs).
+TEST(PythonModules, RunStartedAtIsAnAwarePytzUtcDatetime) {
+  static const jinja::Environment env;
+  Value context = Value::dict();
+  context.as_dict().set("run_started_at", pytz_utc_datetime("2024-03-05T06:07:08.123456Z"));
+  auto render_with = [&](const std::string& source) {
+    return env.render(*env.parse(source, "test"), context);
+  };
+  EXPECT_EQ(render_with("{{ run_started_at }}"), "2024-03-05 06:07:08.123456+00:00");
+  EXPECT_EQ(render_with("{{ run_started_at.strftime('%Y%m%d %H:%M %Z') }}"), "20240305 06:07 UTC");
+  EXPECT_EQ(render_with("{{ run_started_at.tzinfo }}"), "UTC");
+  EXPECT_EQ(render_with("{{ run_started_at.isoformat() }}"), "2024-03-05T06:07:08.123456+00:00");
+}
+
 }  // namespace
 }  // namespace kiln::compile
