@@ -7,7 +7,9 @@
 #include "compile/config_object.h"
 #include "compile/cte_injection.h"
 #include "compile/dbt_environment.h"
+#include "compile/descriptions.h"
 #include "compile/json_value.h"
+#include "compile/materializations.h"
 #include "compile/node_object.h"
 #include "compile/ref_resolution.h"
 #include "compile/relation_object.h"
@@ -82,6 +84,7 @@ Compiler::Compiler(const project::Project& project, const project::Target& targe
     : project_(project), target_(target), options_(std::move(options)) {
   jinja_ = std::make_unique<jinja::Environment>(make_dbt_environment());
   macros_ = std::make_unique<MacroIndex>(*jinja_, all_macro_files(project), project.root.name);
+  docs_ = std::make_unique<DocsIndex>(*jinja_, project.docs_files);
   auto env = std::make_shared<RenderEnvironment>();
   env->jinja = jinja_.get();
   env->macros = macros_.get();
@@ -232,6 +235,7 @@ ParsedNode initial_node(const project::NodeCommon& common) {
 
 Manifest Compiler::parse() {
   std::vector<std::string> problems = macros_->errors();
+  problems.insert(problems.end(), docs_->errors().begin(), docs_->errors().end());
   Manifest manifest;
   manifest.root_package = project_.root.name;
   auto add = [&](ParsedNode node) {
@@ -301,6 +305,9 @@ Manifest Compiler::parse() {
                          ")\n  while naming its relation: " + e.what());
     }
   }
+  DescriptionInputs description_inputs{jinja_.get(), docs_.get(), &project_, options_.cli_vars};
+  for (ParsedNode& node : manifest.nodes)
+    render_descriptions(node, description_inputs, problems);
   if (!problems.empty()) throw CompileError(std::move(problems));
   return manifest;
 }
@@ -371,6 +378,7 @@ void Compiler::name_relation(ParsedNode& node) const {
 std::string Compiler::compile(const Manifest& manifest, const ParsedNode& node,
                               warehouse::Adapter& adapter,
                               warehouse::Connection& connection) const {
+  check_materialization_supported(node, *macros_, options_.adapter_type);
   std::string code =
       node.generic_test ? generic_test_code(*node.generic_test) : node.node->raw_code;
   std::string sql = render_node(&manifest, node, code, &adapter, &connection, nullptr);

@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "compile/docs_index.h"
 #include "compile/invocation_values.h"
 #include "compile/macro_index.h"
 #include "compile/parsed_node.h"
@@ -56,7 +57,8 @@ class Compiler {
   Manifest parse();
 
   // The SQL to run for `node`, rendered against `connection` (is_incremental, run_query
-  // and adapter calls see the warehouse). Throws jinja::Error (located) on failure.
+  // and adapter calls see the warehouse). Throws jinja::Error (located) on failure, and
+  // for a model whose materialization only a project macro implements (materializations.h).
   std::string compile(const Manifest& manifest, const ParsedNode& node, warehouse::Adapter& adapter,
                       warehouse::Connection& connection) const;
 
@@ -70,6 +72,7 @@ class Compiler {
                           warehouse::Connection& connection) const;
 
   const MacroIndex& macros() const { return *macros_; }
+  const DocsIndex& docs() const { return *docs_; }
   const jinja::Environment& jinja() const { return *jinja_; }
 
  private:
@@ -93,6 +96,7 @@ class Compiler {
   CompileOptions options_;
   std::unique_ptr<jinja::Environment> jinja_;
   std::unique_ptr<MacroIndex> macros_;
+  std::unique_ptr<DocsIndex> docs_;
   std::shared_ptr<RenderEnvironment> render_env_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "compile/dbt_block_tags.h"
 #include "jinja/dict.h"
 #include "jinja/filters_args.h"
 
@@ -195,6 +196,7 @@ jinja::Environment make_dbt_environment() {
   env.add_filter("as_number", as_number);
   env.add_filter("as_native", as_native);
   env.add_filter("as_text", as_text);
+  add_dbt_block_tags(env);
   return env;
 }
 

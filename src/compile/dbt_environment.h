@@ -1,6 +1,7 @@
 #pragma once
 // The Jinja environment dbt renders with: Jinja2's built-ins plus dbt's filters
-// as_bool, as_number, as_native and as_text, which turn rendered text back into values.
+// as_bool, as_number, as_native and as_text, which turn rendered text back into values, and
+// dbt's block tags {% test %}, {% materialization %} and {% docs %} (dbt_block_tags.h).
 
 #include "jinja/environment.h"
 #include "jinja/value.h"

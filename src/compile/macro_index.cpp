@@ -1,5 +1,7 @@
 #include "compile/macro_index.h"
 
+#include "compile/dbt_block_tags.h"
+
 #include "jinja/error.h"
 
 namespace kiln::compile {
@@ -21,6 +23,7 @@ void MacroIndex::add_file(const jinja::Environment& env, const MacroFile& file) 
   }
   auto& package = packages_[file.package];
   for (const auto& info : parsed->macros()) {
+    if (!defines_dbt_macro(info.tag)) continue;  // docs blocks are not macros
     std::string name(info.name);
     auto [it, inserted] = package.try_emplace(name);
     if (!inserted) {
@@ -31,7 +34,8 @@ void MacroIndex::add_file(const jinja::Environment& env, const MacroFile& file) 
                         ". Rename one of them, or remove the one you do not need.");
       continue;
     }
-    it->second = MacroDefinition{file.package, name, file.path, info.line, parsed};
+    it->second = MacroDefinition{file.package, name,     file.path, info.line,
+                                 parsed,       info.tag, info.text, supported_languages(info)};
   }
 }
 

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,11 +34,17 @@ struct MacroDefinition {
   std::string path;
   uint32_t line = 0;
   std::shared_ptr<const jinja::Template> file;  // the parsed file that defines it
+  std::string_view tag;  // "macro", "test" or "materialization" (a view into `file`)
+  std::string_view sql;  // the whole block as written: dbt's macro_sql (a view into `file`)
+  // A materialization's languages (dbt's supported_languages); nullopt for other macros.
+  std::optional<std::vector<std::string>> supported_languages;
 };
 
 class MacroIndex {
  public:
-  // Parses every file. A syntax error or a duplicate macro name within one package is
+  // Parses every file with `env` (which knows dbt's block tags, dbt_block_tags.h): its
+  // {% macro %}, {% test %} and {% materialization %} blocks are macros; anything else in
+  // the file is not. A syntax error or a duplicate macro name within one package is
   // recorded in errors() (each names file and line); the rest of the index is still built.
   MacroIndex(const jinja::Environment& env, const std::vector<MacroFile>& files,
              std::string root_package);

@@ -42,6 +42,13 @@ struct ParsedNode {
   std::string schema;
   std::string alias;          // the relation's identifier
   std::string relation_name;  // quoted; empty for ephemeral models, tests and analyses
+  // Descriptions as the manifest shows them: rendered after parsing, so {{ doc('x') }} is the
+  // docs block's text (descriptions.h). Columns are parallel to node->columns.
+  std::string description;
+  std::string source_description;  // sources only
+  std::vector<std::string> column_descriptions;
+  std::vector<std::string> doc_blocks;  // unique_ids of the docs blocks the description names
+  std::vector<std::vector<std::string>> column_doc_blocks;
 
   const std::string& name() const { return node->name; }
   const std::string& package() const { return node->package_name; }

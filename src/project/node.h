@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "project/named_blocks.h"
 #include "project/resource_type.h"
 #include "project/source_pos.h"
 
@@ -128,12 +129,14 @@ struct MacroPatch {
   SourcePos defined_at;
 };
 
-// A .md file: the compile stage finds {% docs name %} blocks in it.
+// A .md file under docs-paths and its {% docs name %} blocks, whose bodies are still
+// Jinja: the compile stage renders them (dbt's block_contents).
 struct DocsFile {
   std::string package_name;
   std::string original_file_path;
   std::string path;
   std::string contents;
+  std::vector<NamedBlock> blocks;
 };
 
 struct Exposure {

@@ -7,10 +7,10 @@
 
 #include "project/file_discovery.h"
 #include "project/generic_test.h"
+#include "project/named_blocks.h"
 #include "project/project.h"
 #include "project/properties.h"
 #include "project/python_repr.h"
-#include "project/snapshot_blocks.h"
 #include "project/source_freshness.h"
 #include "project/yaml_fields.h"
 
@@ -81,10 +81,12 @@ class Loader {
       project_.macro_files.push_back(
           MacroFile{package, file.original_file_path, file.path, root,
                     read_text_file(file.absolute_path, file.original_file_path)});
-    for (const auto& file : files.docs)
-      project_.docs_files.push_back(
-          DocsFile{package, file.original_file_path, file.path,
-                   read_text_file(file.absolute_path, file.original_file_path)});
+    for (const auto& file : files.docs) {
+      std::string text = read_text_file(file.absolute_path, file.original_file_path);
+      std::vector<NamedBlock> blocks = find_named_blocks(text, "docs", file.original_file_path);
+      project_.docs_files.push_back(DocsFile{package, file.original_file_path, file.path,
+                                             std::move(text), std::move(blocks)});
+    }
     for (const auto& file : files.properties) {
       YamlDocument doc = read_yaml_file(file.absolute_path, file.original_file_path);
       property_files_.push_back(parse_properties(doc, package, file.original_file_path,
@@ -144,7 +146,7 @@ class Loader {
 
   void add_snapshots(const std::string& package, const std::string& root, const ProjectFile& file) {
     std::string text = read_text_file(file.absolute_path, file.original_file_path);
-    for (auto& block : find_snapshot_blocks(text, file.original_file_path)) {
+    for (auto& block : find_named_blocks(text, "snapshot", file.original_file_path)) {
       Snapshot node = file_node<Snapshot>(ResourceType::Snapshot, package, root, file, block.name);
       node.raw_code = std::move(block.body);
       node.defined_at = SourcePos{file.original_file_path, block.line, 1};

@@ -1,4 +1,4 @@
-#include "project/snapshot_blocks.h"
+#include "project/named_blocks.h"
 
 #include <fmt/format.h>
 
@@ -16,10 +16,12 @@ int line_at(std::string_view text, size_t offset) {
 
 }  // namespace
 
-std::vector<SnapshotBlock> find_snapshot_blocks(std::string_view text, const std::string& file) {
-  static const std::regex open_tag(R"(\{%-?\s*snapshot\s+([A-Za-z_][A-Za-z0-9_]*)\s*-?%\})");
-  static const std::regex close_tag(R"(\{%-?\s*endsnapshot\s*-?%\})");
-  std::vector<SnapshotBlock> blocks;
+std::vector<NamedBlock> find_named_blocks(std::string_view text, std::string_view tag,
+                                          const std::string& file) {
+  const std::regex open_tag("\\{%-?\\s*" + std::string(tag) +
+                            "\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*-?%\\}");
+  const std::regex close_tag("\\{%-?\\s*end" + std::string(tag) + "\\s*-?%\\}");
+  std::vector<NamedBlock> blocks;
   std::string source(text);
   auto cursor = source.cbegin();
   std::smatch open;
@@ -29,8 +31,8 @@ std::vector<SnapshotBlock> find_snapshot_blocks(std::string_view text, const std
     if (!std::regex_search(open[0].second, source.cend(), close, close_tag))
       throw ProjectError(
           SourcePos{file, line_at(text, open_offset), 0},
-          fmt::format("snapshot '{}' has no closing {{% endsnapshot %}}", open[1].str()));
-    SnapshotBlock block;
+          fmt::format("{} '{}' has no closing {{% end{} %}}", tag, open[1].str(), tag));
+    NamedBlock block;
     block.name = open[1].str();
     block.body = std::string(open[0].second, close[0].first);
     block.line = line_at(text, open_offset);
