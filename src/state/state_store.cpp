@@ -129,18 +129,28 @@ std::map<std::string, NodeRecord> StateStore::load_all(Connection& connection) {
 }
 
 void StateStore::record_node(Connection& connection, const NodeRecord& record) {
-  // One statement, so it is atomic even outside the caller's transaction.
-  connection.execute(fmt::format(
-      "INSERT INTO {} (unique_id, relation_name, code_fingerprint, input_versions, data_version, "
-      "status, built_at, duration_s, run_id) VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {})\n"
-      "ON CONFLICT (unique_id) DO UPDATE SET relation_name = EXCLUDED.relation_name, "
-      "code_fingerprint = EXCLUDED.code_fingerprint, input_versions = EXCLUDED.input_versions, "
-      "data_version = EXCLUDED.data_version, status = EXCLUDED.status, "
-      "built_at = EXCLUDED.built_at, duration_s = EXCLUDED.duration_s, run_id = EXCLUDED.run_id",
+  // DELETE then INSERT rather than INSERT ... ON CONFLICT DO UPDATE: DuckDB runs the pair
+  // about 2.5 times faster (bench/state), and inside one transaction it is just as atomic.
+  std::string sql = fmt::format(
+      "DELETE FROM {0} WHERE unique_id = {1};\n"
+      "INSERT INTO {0} (unique_id, relation_name, code_fingerprint, input_versions, data_version, "
+      "status, built_at, duration_s, run_id) VALUES ({1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9})",
       tables_.node_state, sql_text(record.unique_id), sql_text(record.relation_name),
       sql_text(record.code_fingerprint), sql_text(encode_versions(record.input_versions)),
       sql_text(record.data_version), sql_text(record.status), sql_timestamp(record.built_at),
-      sql_number(record.duration_s), sql_text(record.run_id)));
+      sql_number(record.duration_s), sql_text(record.run_id));
+  if (connection.in_transaction()) {
+    connection.execute(sql);
+    return;
+  }
+  connection.begin();
+  try {
+    connection.execute(sql);
+    connection.commit();
+  } catch (...) {
+    if (connection.in_transaction()) connection.rollback();
+    throw;
+  }
 }
 
 void StateStore::begin_run(Connection& connection, const RunRecord& run) {

@@ -45,7 +45,7 @@ class StateStore {
   std::map<std::string, NodeRecord> load_all(warehouse::Connection& connection);
 
   // Inserts or replaces the node's record. Runs in the caller's transaction when one is
-  // open (see the transaction rule above); otherwise it commits on its own.
+  // open (see the transaction rule above); otherwise in a transaction of its own.
   void record_node(warehouse::Connection& connection, const NodeRecord& record);
 
   // A run's row: written when it starts, completed when it ends.

@@ -114,6 +114,31 @@ TEST_F(StateStoreTest, RecordingAgainReplacesTheRecord) {
   expect_same(records.at("model.p.orders"), newer);
 }
 
+TEST_F(StateStoreTest, RecordingTwiceInOneTransactionKeepsTheLast) {
+  store.ensure_schema(*connection);
+  connection->begin();
+  for (const char* run : {"a", "b", "c"}) {
+    NodeRecord record = sample_record();
+    record.run_id = run;
+    store.record_node(*connection, record);
+  }
+  connection->commit();
+  auto records = store.load_all(*connection);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records.at("model.p.orders").run_id, "c");
+}
+
+TEST_F(StateStoreTest, RecordOutsideATransactionLeavesNoneOpen) {
+  store.ensure_schema(*connection);
+  store.record_node(*connection, sample_record());
+  EXPECT_FALSE(connection->in_transaction());
+  NodeRecord bad = sample_record();
+  bad.unique_id = std::string("nul\0byte", 8);
+  EXPECT_THROW(store.record_node(*connection, bad), std::invalid_argument);
+  EXPECT_FALSE(connection->in_transaction());
+  EXPECT_EQ(store.load_all(*connection).size(), 1u);
+}
+
 // The transaction rule: the swap of the built relation and its record commit together.
 TEST_F(StateStoreTest, RecordCommitsWithTheSwap) {
   store.ensure_schema(*connection);
