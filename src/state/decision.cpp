@@ -61,6 +61,30 @@ Decision decide_on_data(const DecisionInput& input) {
 
 }  // namespace
 
+std::optional<NodeKind> node_kind_of(std::string_view resource_type,
+                                     std::string_view materialized) {
+  if (resource_type == "test") return NodeKind::Test;
+  if (resource_type == "seed") return NodeKind::Seed;
+  if (resource_type == "snapshot") return NodeKind::Snapshot;
+  if (resource_type != "model") return std::nullopt;
+  if (materialized == "view") return NodeKind::View;
+  if (materialized == "table") return NodeKind::Table;
+  if (materialized == "incremental") return NodeKind::Incremental;
+  return std::nullopt;
+}
+
+const char* run_mode_name(RunMode mode) {
+  switch (mode) {
+    case RunMode::StateAware:
+      return "state-aware";
+    case RunMode::StateAgnostic:
+      return "state-agnostic";
+    case RunMode::FullRefresh:
+      return "full-refresh";
+  }
+  return "state-aware";
+}
+
 bool is_good_status(NodeKind kind, const std::string& status) {
   return status == (kind == NodeKind::Test ? "pass" : "success");
 }

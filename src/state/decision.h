@@ -27,6 +27,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "state/freshness.h"
@@ -64,6 +65,15 @@ struct Decision {
 };
 
 Decision decide(const DecisionInput& input);
+
+// The kind decide() knows for a node, from dbt's resource type ("model", "seed", "snapshot",
+// "test") and materialization; nothing for what it does not decide (ephemeral models, which
+// are inlined into their children, custom materializations, analyses, operations): run
+// those as without state.
+std::optional<NodeKind> node_kind_of(std::string_view resource_type, std::string_view materialized);
+
+// runs.mode text: "state-aware", "state-agnostic", "full-refresh".
+const char* run_mode_name(RunMode mode);
 
 // The statuses decide() treats as a good last build: "success" for models, seeds and
 // snapshots, "pass" for tests.
