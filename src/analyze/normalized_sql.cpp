@@ -167,14 +167,21 @@ bool quotes_are_redundant(std::string_view name) {
 }
 
 // Whether two tokens written next to each other would lex as something else: two words (or
-// quoted names, or strings) would merge, `<` `>` would become `<>`, `:` `:` would become `::`.
-bool needs_space(TokenKind before, std::string_view before_text, TokenKind after) {
+// quoted names, or strings) would merge, `<` `>` would become `<>`, `:` `:` would become `::`,
+// `u` `&` would start a U& string.
+bool needs_space(TokenKind before, std::string_view before_text, TokenKind after,
+                 std::string_view after_text) {
   auto wordish = [](TokenKind kind) {
     return kind == TokenKind::Word || kind == TokenKind::QuotedIdentifier ||
            kind == TokenKind::String;
   };
   if (wordish(before) && wordish(after)) return true;
   if (before == TokenKind::Operator && after == TokenKind::Operator) return true;
+  // `u & 'x'` must not print as U&'x', a unicode-escaped string.
+  if (before == TokenKind::Word && (before_text == "u" || before_text == "U") &&
+      after_text.starts_with('&')) {
+    return true;
+  }
   return before == TokenKind::Punctuation && before_text == ":" && after == TokenKind::Punctuation;
 }
 
@@ -221,7 +228,7 @@ std::string normalized_sql(std::string_view sql) {
   TokenKind previous_kind = TokenKind::Punctuation;
   std::string_view previous_text;
   while (lexer.next(token)) {
-    if (!first && needs_space(previous_kind, previous_text, token.kind)) out += ' ';
+    if (!first && needs_space(previous_kind, previous_text, token.kind, token.text)) out += ' ';
     append_token(token, out);
     previous_kind = token.kind;
     previous_text = token.text;

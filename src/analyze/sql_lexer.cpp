@@ -43,7 +43,10 @@ bool SqlLexer::next(SqlToken& token) {
   const char after = pos_ + 1 < sql_.size() ? sql_[pos_ + 1] : '\0';
   size_t end = start + 1;
   token.kind = TokenKind::Punctuation;
-  if (is_string_prefix(c) && after == '\'') {
+  if ((c == 'u' || c == 'U') && after == '&' && sql_.substr(pos_ + 2, 1) == "'") {
+    token.kind = TokenKind::String;  // U&'d\0061t\+000061': unicode escapes, kept verbatim
+    end = end_of_quoted(start + 2, '\'', false);
+  } else if (is_string_prefix(c) && after == '\'') {
     token.kind = TokenKind::String;
     end = end_of_quoted(start + 1, '\'', c == 'e' || c == 'E');
   } else if (is_word_start(c)) {

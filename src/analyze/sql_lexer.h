@@ -12,7 +12,7 @@ namespace kiln::analyze {
 enum class TokenKind {
   Word,              // keyword, unquoted identifier, number, $1 parameter
   QuotedIdentifier,  // "..." with "" inside
-  String,            // '...', E'...', X'...', $tag$...$tag$ (text includes any prefix)
+  String,            // '...', E'...', X'...', U&'...', $tag$...$tag$ (text includes any prefix)
   Operator,          // + - * / < > = ~ ! @ # % ^ & | ` ? and their combinations
   Punctuation,       // ( ) , ; . [ ] { } : :: and anything else
 };

@@ -85,6 +85,8 @@ TEST(NormalizedSql, StringsAndDollarQuotesAreVerbatim) {
             "select $body$ Keep  THIS -- too $body$");
   EXPECT_EQ(normalized_sql("select X'FF', B'101'"), "select x'FF',b'101'");
   EXPECT_EQ(normalized_sql("select E'\\n' as nl"), "select e'\\n' as nl");
+  EXPECT_EQ(normalized_sql("select U&'d\\0061t'"), "select u&'d\\0061t'");
+  EXPECT_NE(normalized_sql("select U&'x'"), normalized_sql("select u & 'x'"));
 }
 
 TEST(NormalizedSql, QuotedIdentifiersKeepQuotesWhenTheyMatter) {
