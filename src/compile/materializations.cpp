@@ -21,14 +21,15 @@ void check_materialization_supported(const ParsedNode& node, const MacroIndex& m
   const std::string fallback = materialization_macro_name(materialized, "default");
   for (const MacroDefinition* macro : macros.all()) {
     if (macro->name != specific && macro->name != fallback) continue;
-    throw jinja::Error(
-        jinja::ErrorKind::Runtime,
-        "Compilation Error in model " + node.name() + " (" + node.node->original_file_path +
-            ")\n  The model is materialized as '" + materialized +
-            "', a custom materialization defined in " + macro->path + ":" +
-            std::to_string(macro->line) +
-            ". Custom materializations are not supported by Kiln yet: materialize this model "
-            "as view, table, incremental or ephemeral.");
+    // Located at the model's file, as errors from rendering it are: the run and compile
+    // commands add the node's name.
+    throw jinja::Error(jinja::ErrorKind::Runtime,
+                       "model '" + node.name() + "' is materialized as '" + materialized +
+                           "', a custom materialization defined in " + macro->path + ":" +
+                           std::to_string(macro->line) +
+                           ". Custom materializations are not supported by Kiln yet: "
+                           "materialize this model as view, table, incremental or ephemeral.",
+                       jinja::SourceLocation{node.node->original_file_path, 0, 0});
   }
 }
 
