@@ -202,6 +202,9 @@ TEST_F(ShopProject, SeedsSnapshotsAnalysesTestsMacrosDocs) {
   EXPECT_EQ(project_->macro_patches[0].name, "cents");
   ASSERT_EQ(project_->docs_files.size(), 1u);
   EXPECT_NE(project_->docs_files[0].contents.find("{% docs orders %}"), std::string::npos);
+  ASSERT_EQ(project_->docs_files[0].blocks.size(), 1u);
+  EXPECT_EQ(project_->docs_files[0].blocks[0].name, "orders");
+  EXPECT_EQ(project_->docs_files[0].blocks[0].body, "\nOrders placed in the shop.\n");
 }
 
 TEST_F(ShopProject, InstalledPackagesAndRootOverrides) {
