@@ -8,6 +8,7 @@
 #include "compile/cte_injection.h"
 #include "compile/dbt_environment.h"
 #include "compile/descriptions.h"
+#include "compile/graph_object.h"
 #include "compile/json_value.h"
 #include "compile/materializations.h"
 #include "compile/node_object.h"
@@ -116,6 +117,7 @@ Value Compiler::node_values(const Manifest* manifest, const ParsedNode& node,
   Value model = make_node_object(node);
   d.set("model", model);
   d.set("node", model);
+  d.set("graph", make_graph_object(manifest));
   d.set("config", make_config_object(node.config, capture ? capture->config : nullptr));
 
   std::string package = node.package();

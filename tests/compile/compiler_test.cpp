@@ -110,5 +110,22 @@ TEST_F(CompilerTest, AMissingRefIsACompileErrorNamingTheFile) {
   }
 }
 
+// dbt's `graph`: empty while parsing, every node and source once compiling.
+TEST_F(CompilerTest, GraphListsTheProjectsNodesWhenCompiling) {
+  project_.models[0].raw_code =
+      "select '{{ graph.nodes.values() | selectattr('resource_type', 'equalto', 'model') "
+      "| map(attribute='name') | sort | join(',') }}' as models, "
+      "{{ graph.sources | length }} as sources, {{ graph.exposures | length }} as exposures";
+  CompileOptions options;
+  options.target_database = adapter_->database();
+  Compiler compiler(project_, target_, options);
+  Manifest manifest = compiler.parse();
+  auto connection = adapter_->open_connection();
+  const ParsedNode* node = manifest.find("model.compile_basic." + project_.models[0].name);
+  ASSERT_NE(node, nullptr);
+  EXPECT_EQ(compiler.compile(manifest, *node, *adapter_, *connection),
+            "select 'base,final,middle' as models, 0 as sources, 0 as exposures");
+}
+
 }  // namespace
 }  // namespace kiln::compile
