@@ -67,6 +67,19 @@ std::string wrapped_sql(const json& node, const std::string& compiled) {
   return "create or replace " + kind + " " + relation + " as (\n" + compiled + "\n)";
 }
 
+// dbt's run file holds the DDL under the temporary name the build swaps in afterwards
+// ("x__dbt_tmp"); the floor builds the relation under its final name directly, the least
+// work that produces it.
+std::string without_temporary_name(std::string sql, const std::string& relation) {
+  if (relation.empty()) return sql;
+  std::string temporary = relation.substr(0, relation.size() - 1) + "__dbt_tmp\"";
+  for (size_t at = sql.find(temporary); at != std::string::npos;
+       at = sql.find(temporary, at + relation.size())) {
+    sql.replace(at, temporary.size(), relation);
+  }
+  return sql;
+}
+
 // The "database"."schema" prefix of a rendered relation name "db"."schema"."identifier".
 std::string schema_of(const std::string& relation) {
   size_t last_dot = relation.rfind("\".\"");
@@ -132,7 +145,7 @@ BuildStatements read_build_statements(const fs::path& root) {
     fs::path file = run_file(root, project, node);
     BuildStatement statement{ids[i], ""};
     if (type == "model" && fs::is_regular_file(file)) {
-      statement.sql = read_text(file);
+      statement.sql = without_temporary_name(read_text(file), text_field(node, "relation_name"));
       ++out.from_run_files;
     } else {
       statement.sql = wrapped_sql(node, compiled[ids[i]]);
