@@ -18,8 +18,7 @@ jinja::Value pytz_utc_datetime(std::string_view iso_utc);
 
 // Python's arithmetic on datetimes, dates and timedeltas (datetime - timedelta,
 // datetime - datetime, timedelta * int, ...); nullopt when the operands are not ones these
-// operators apply to. Jinja's binary operators have no hook for embedder objects yet, so
-// templates cannot reach this until the engine calls it.
+// operators apply to. Templates reach it through the engine's Object::arithmetic hook.
 std::optional<jinja::Value> datetime_binary_op(jinja::BinaryOp op, const jinja::Value& a,
                                                const jinja::Value& b);
 // Python's ordering of two datetimes, dates or timedeltas (-1, 0, 1); nullopt when they are

@@ -146,4 +146,13 @@ std::optional<int> datetime_compare(const Value& a, const Value& b) {
   return std::nullopt;
 }
 
+std::optional<Value> TimeValueObject::arithmetic(BinaryOp op, const Value& left,
+                                                 const Value& right) const {
+  return datetime_binary_op(op, left, right);
+}
+
+std::optional<int> TimeValueObject::order(const Value& left, const Value& right) const {
+  return datetime_compare(left, right);
+}
+
 }  // namespace kiln::compile

@@ -13,9 +13,22 @@
 
 namespace kiln::compile {
 
+// Type names are qualified ("datetime.datetime") because that is how CPython's datetime types
+// name themselves in error messages.
+//
+// What timedelta, date and datetime share: Python's arithmetic between them (datetime -
+// timedelta, date - date, timedelta * 2, ...) and their ordering, through the engine's
+// Object hooks. The rules are in python_datetime_arithmetic.cpp.
+class TimeValueObject : public jinja::Object {
+ public:
+  std::optional<jinja::Value> arithmetic(jinja::BinaryOp op, const jinja::Value& left,
+                                         const jinja::Value& right) const override;
+  std::optional<int> order(const jinja::Value& left, const jinja::Value& right) const override;
+};
+
 // datetime.timedelta, normalised to a whole number of microseconds (Python's days, seconds
 // and microseconds are derived from it).
-class TimedeltaObject : public jinja::Object {
+class TimedeltaObject : public TimeValueObject {
  public:
   explicit TimedeltaObject(int64_t micros) : micros_(micros) {}
   // Throws OverflowError beyond Python's range (|days| <= 999999999) or int64's.
@@ -26,7 +39,7 @@ class TimedeltaObject : public jinja::Object {
   int64_t seconds() const;
   int64_t microseconds() const;
 
-  std::string_view type_name() const override { return "timedelta"; }
+  std::string_view type_name() const override { return "datetime.timedelta"; }
   jinja::Value get_attr(std::string_view name) const override;
   bool truthy() const override { return micros_ != 0; }
   std::string str() const override;
@@ -71,7 +84,7 @@ class TimezoneObject : public jinja::Object {
 };
 
 // datetime.date: a day, counted from 1970-01-01.
-class DateObject : public jinja::Object {
+class DateObject : public TimeValueObject {
  public:
   explicit DateObject(int64_t days) : days_(days) {}
   // Throws OverflowError "date value out of range" outside years 1..9999.
@@ -79,7 +92,7 @@ class DateObject : public jinja::Object {
 
   int64_t days() const { return days_; }
 
-  std::string_view type_name() const override { return "date"; }
+  std::string_view type_name() const override { return "datetime.date"; }
   jinja::Value get_attr(std::string_view name) const override;
   std::string str() const override;
   std::string repr() const override;
@@ -93,7 +106,7 @@ class DateObject : public jinja::Object {
 
 // datetime.datetime: a wall-clock time (microseconds since 1970-01-01 00:00 as read on the
 // clock) and a tzinfo (None when naive, else a TimezoneObject).
-class DateTimeObject : public jinja::Object {
+class DateTimeObject : public TimeValueObject {
  public:
   DateTimeObject(int64_t local_micros, jinja::Value tzinfo)
       : local_micros_(local_micros), tzinfo_(std::move(tzinfo)) {}
@@ -108,7 +121,7 @@ class DateTimeObject : public jinja::Object {
   // wall-clock reading taken as the machine's local time, as Python's timestamp() does.
   int64_t utc_micros() const;
 
-  std::string_view type_name() const override { return "datetime"; }
+  std::string_view type_name() const override { return "datetime.datetime"; }
   jinja::Value get_attr(std::string_view name) const override;
   std::string str() const override { return isoformat(' '); }
   std::string repr() const override;

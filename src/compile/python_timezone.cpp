@@ -34,7 +34,7 @@ std::optional<std::string> TimezoneObject::tzname() const {
 }
 
 std::string_view TimezoneObject::type_name() const {
-  if (flavor_ == Flavor::Standard) return "timezone";
+  if (flavor_ == Flavor::Standard) return "datetime.timezone";
   return offset_micros_ == 0 ? "UTC" : "_FixedOffset";
 }
 

@@ -284,6 +284,13 @@ Value binary_op(BinaryOp op, const Value& a, const Value& b) {
   if (a.is_undefined()) throw_undefined(a);
   if (b.is_undefined()) throw_undefined(b);
   if (a.is_number() && b.is_number()) return number_op(op, a, b);
+  // Embedder types first, left operand before right, as Python tries __op__ then __rop__.
+  if (a.is_object()) {
+    if (auto result = a.as_object().arithmetic(op, a, b)) return std::move(*result);
+  }
+  if (b.is_object()) {
+    if (auto result = b.as_object().arithmetic(op, a, b)) return std::move(*result);
+  }
   if (op == BinaryOp::Add) return concatenate(a, b);
   if (op == BinaryOp::Mul) {
     // The sequence side is repeated; the other side must be an int.

@@ -12,13 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include "jinja/operator_kinds.h"
 #include "jinja/value.h"
 
 namespace kiln::jinja {
-
-enum class BinaryOp { Add, Sub, Mul, Div, FloorDiv, Mod, Pow, Concat /* ~ */ };
-enum class UnaryOp { Neg, Pos, Not };
-enum class CompareOp { Eq, Ne, Lt, Le, Gt, Ge };
 
 Value binary_op(BinaryOp op, const Value& a, const Value& b);
 Value unary_op(UnaryOp op, const Value& v);

@@ -90,6 +90,14 @@ Payload& payload(HeapObject* p) {
 
 // ---- Object defaults -------------------------------------------------------------------
 
+std::optional<Value> Object::arithmetic(BinaryOp, const Value&, const Value&) const {
+  return std::nullopt;
+}
+
+std::optional<int> Object::order(const Value&, const Value&) const {
+  return std::nullopt;
+}
+
 Value Object::get_attr(std::string_view) const {
   return Value();
 }
@@ -780,6 +788,12 @@ int Value::compare(const Value& other, std::string_view op_symbol) const {
       }
       return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
     }
+  }
+  if (is_object()) {
+    if (auto order = as_object().order(*this, other)) return *order;
+  }
+  if (other.is_object()) {
+    if (auto order = other.as_object().order(*this, other)) return *order;
   }
   throw Error(ErrorKind::Type,
               "'" + std::string(op_symbol) + "' not supported between instances of '" +

@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "jinja/operator_kinds.h"
+
 namespace kiln::jinja {
 
 class Value;
@@ -80,6 +82,13 @@ class Object : public HeapObject {
   virtual std::string repr() const;
   // Identity unless overridden.
   virtual bool equals(const Object& other) const { return this == &other; }
+  // Python's arithmetic hooks (__sub__, __rsub__, ...): `left op right`, where this object
+  // is one of the two; nullopt when the type does not support that pair, and the engine
+  // raises Python's TypeError. `~` never reaches here: it concatenates what both print.
+  virtual std::optional<Value> arithmetic(BinaryOp op, const Value& left, const Value& right) const;
+  // Python's ordering hooks (__lt__, ...): -1, 0 or 1 for `left` against `right`, where this
+  // object is one of the two; nullopt when unsupported (TypeError).
+  virtual std::optional<int> order(const Value& left, const Value& right) const;
 };
 
 // A native function exposed to templates (dbt's ref, source, config, run_query...).

@@ -373,6 +373,22 @@ const Case kPythonCases[] = {
      "[[0, ''], ['a', 'ab'], ['b', 'a']]"},
     {"{{ modules.itertools.starmap(modules.re.sub, [('a','b','aa'), ('x','y','xax')]) }}",
      "['bb', 'yay']"},
+    // Arithmetic and ordering through the template operators.
+    {"{{ (modules.datetime.datetime(2024,3,1) - modules.datetime.timedelta(days=1))"
+     ".strftime('%Y-%m-%d') }}",
+     "2024-02-29"},
+    {"{{ modules.datetime.datetime(2024,1,1,12) - modules.datetime.datetime(2024,1,1) }}",
+     "12:00:00"},
+    {"{{ modules.datetime.timedelta(hours=1) * 3 }}|{{ 2 * modules.datetime.timedelta(seconds=1) "
+     "}}",
+     "3:00:00|0:00:02"},
+    {"{{ modules.datetime.timedelta(days=1) + modules.datetime.datetime(2024,1,1) }}",
+     "2024-01-02 00:00:00"},
+    {"{{ modules.datetime.date(2024,1,2) < modules.datetime.date(2024,1,3) }}"
+     "|{{ modules.datetime.timedelta(1) >= modules.datetime.timedelta(hours=24) }}",
+     "True|True"},
+    {"{{ [modules.datetime.date(2024,1,3), modules.datetime.date(2024,1,1)] | sort | first }}",
+     "2024-01-01"},
 };
 
 TEST(PythonModules, RenderAsCPythonDoes) {
@@ -427,6 +443,10 @@ TEST(PythonModules, ErrorsSayWhatPythonSays) {
                "product() got an unexpected keyword argument 'rep'");
   expect_error("{{ modules.pytz.timezone('America/New_York') }}", ErrorKind::Key,
                "Kiln has no time zone database");
+  expect_error("{{ modules.datetime.datetime(2024, 1, 1) + 1 }}", ErrorKind::Type,
+               "unsupported operand type(s) for +: 'datetime.datetime' and 'int'");
+  expect_error("{{ modules.datetime.datetime(2024, 1, 1) < 1 }}", ErrorKind::Type,
+               "'<' not supported between instances of 'datetime.datetime' and 'int'");
 }
 
 TEST(PythonModules, PytzOffersUtcAndFixedOffsets) {
