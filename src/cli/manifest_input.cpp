@@ -25,12 +25,17 @@ artifacts::NodeType node_type(project::ResourceType type) {
   }
 }
 
-std::vector<artifacts::ColumnInfo> columns_of(const std::vector<project::Column>& columns) {
+// Columns with their descriptions as the compile stage rendered them (doc() resolved).
+std::vector<artifacts::ColumnInfo> columns_of(const compile::ParsedNode& node) {
   std::vector<artifacts::ColumnInfo> out;
-  for (const project::Column& c : columns) {
+  const std::vector<project::Column>& columns = node.node->columns;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const project::Column& c = columns[i];
     artifacts::ColumnInfo info;
     info.name = c.name;
-    info.description = c.description;
+    info.description =
+        i < node.column_descriptions.size() ? node.column_descriptions[i] : c.description;
+    if (i < node.column_doc_blocks.size()) info.doc_blocks = node.column_doc_blocks[i];
     info.meta = c.meta;
     info.data_type = c.data_type;
     info.constraints = c.constraints;
@@ -68,8 +73,9 @@ artifacts::ManifestNode manifest_node(const compile::ParsedNode& node,
   out.checksum.checksum = project::md5_hex(common.raw_code);
   out.config = node.config;
   out.tags = tags_of(node);
-  out.description = common.description;
-  out.columns = columns_of(common.columns);
+  out.description = node.description;
+  out.doc_blocks = node.doc_blocks;
+  out.columns = columns_of(node);
   out.meta = common.meta;
   if (!common.patch_path.empty()) out.patch_path = common.patch_path;
   if (!node.relation_name.empty()) out.relation_name = node.relation_name;
@@ -124,14 +130,15 @@ artifacts::ManifestSource manifest_source(const compile::ParsedNode& node) {
   out.unique_id = source.unique_id;
   out.fqn = source.fqn;
   out.source_name = source.source_name;
-  out.source_description = source.source_description;
+  out.source_description = node.source_description;
   out.loader = source.loader.value_or("");
   out.identifier = source.identifier;
   out.loaded_at_field = source.loaded_at_field;
   out.loaded_at_query = source.loaded_at_query;
   out.external = source.external;
-  out.description = source.description;
-  out.columns = columns_of(source.columns);
+  out.description = node.description;
+  out.doc_blocks = node.doc_blocks;
+  out.columns = columns_of(node);
   out.meta = source.meta;
   out.source_meta = source.source_meta;
   out.tags = source.tags;
@@ -164,8 +171,14 @@ artifacts::Manifest manifest_input(const Session& session,
     out.path = macro->path;
     out.original_file_path = macro->path;
     out.unique_id = "macro." + macro->package + "." + macro->name;
-    out.macro_sql = "";  // the definition's text lives in the file; see original_file_path
+    out.macro_sql = std::string(macro->sql);
+    out.supported_languages = macro->supported_languages;
     manifest.macros.push_back(std::move(out));
+  }
+  for (const compile::DocBlock& doc : session.compiler->docs().all()) {
+    manifest.docs.push_back(artifacts::ManifestDoc{doc.name, doc.package, doc.path,
+                                                   doc.original_file_path, doc.unique_id,
+                                                   doc.block_contents});
   }
   return manifest;
 }
