@@ -103,9 +103,10 @@ void render_descriptions(ParsedNode& node, const DescriptionInputs& inputs,
           renderer.render(common.columns[i].description, node.column_doc_blocks[i]));
     }
   } catch (const jinja::Error& e) {
+    // Without the error's line, which counts from the description's start, not the file's.
     problems.push_back("Compilation Error in " +
                        std::string(project::to_string(common.resource_type)) + " " + common.name +
-                       " (" + renderer.file() + ")\n  " + e.what());
+                       " (" + renderer.file() + ")\n  " + e.message());
   }
 }
 

@@ -6,9 +6,7 @@
 namespace kiln::e2e {
 namespace {
 
-// DISABLED: kiln's Jinja does not know the `{% test %}` block ("Encountered unknown tag 'test'"),
-// so a custom generic test defined in macros/ cannot be parsed and the project exits 2.
-TEST(CustomGenericTest, DISABLED_TestBlockInMacrosIsUsableInProperties) {
+TEST(CustomGenericTest, TestBlockInMacrosIsUsableInProperties) {
   KilnProject project("e2e_custom_generic_test");
   KilnResult built = project.run({"build"});
   // amount holds -3: that test fails, so the build exits 1.

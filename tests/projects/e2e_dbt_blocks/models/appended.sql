@@ -1,0 +1,2 @@
+{{ config(materialized='insert_only') }}
+select n from {{ ref('numbers') }}

@@ -1,0 +1,1 @@
+select * from (values (2), (4), (6)) as t(n)
