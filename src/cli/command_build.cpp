@@ -1,18 +1,20 @@
-// kiln build | run | seed | test: run the selected nodes in DAG order on --threads workers.
+// kiln build | run | seed | test: run the selected nodes in DAG order on --threads workers,
+// reporting each node as dbt does and writing run_results.json, compiled/ and run/ files.
 #include <atomic>
 #include <csignal>
-#include <fstream>
 #include <map>
 #include <thread>
 
-#include <fmt/format.h>
-
 #include "artifacts/manifest_writer.h"
 #include "artifacts/run_results.h"
+#include "cli/build_report.h"
 #include "cli/commands.h"
 #include "cli/connection_pool.h"
+#include "cli/hooks.h"
 #include "cli/manifest_input.h"
-#include "cli/node_description.h"
+#include "cli/node_events.h"
+#include "cli/node_files.h"
+#include "cli/run_events.h"
 #include "cli/session.h"
 #include "run/node_runner.h"
 #include "run/scheduler.h"
@@ -26,6 +28,8 @@ namespace {
 volatile std::sig_atomic_t g_interrupted = 0;
 extern "C" void on_interrupt(int) {
   g_interrupted = 1;
+  // A second Ctrl-C kills at once, for when cancelling itself hangs.
+  std::signal(SIGINT, SIG_DFL);
 }
 
 bool runs_in(const compile::ParsedNode& node) {
@@ -42,252 +46,204 @@ bool runs_in(const compile::ParsedNode& node) {
   }
 }
 
-artifacts::NodeStatus artifact_status(run::NodeStatus status) {
-  switch (status) {
-    case run::NodeStatus::Success:
-      return artifacts::NodeStatus::kSuccess;
-    case run::NodeStatus::Error:
-      return artifacts::NodeStatus::kError;
-    case run::NodeStatus::Skipped:
-      return artifacts::NodeStatus::kSkipped;
-    case run::NodeStatus::Pass:
-      return artifacts::NodeStatus::kPass;
-    case run::NodeStatus::Fail:
-      return artifacts::NodeStatus::kFail;
-    case run::NodeStatus::Warn:
-      return artifacts::NodeStatus::kWarn;
+// Watches for Ctrl-C while the scheduler runs: stops new starts and interrupts the queries
+// in flight, so kiln exits within moments and every interrupted build rolls back.
+class InterruptWatcher {
+ public:
+  InterruptWatcher(run::Scheduler& scheduler, ConnectionPool& pool) {
+    g_interrupted = 0;
+    previous_ = std::signal(SIGINT, on_interrupt);
+    thread_ = std::thread([this, &scheduler, &pool] {
+      while (!finished_.load()) {
+        if (g_interrupted && !scheduler.cancelled()) {
+          scheduler.cancel();
+          pool.interrupt_all();
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+    });
   }
-  return artifacts::NodeStatus::kError;
-}
-
-artifacts::TimePoint micros(std::chrono::system_clock::time_point t) {
-  return std::chrono::time_point_cast<std::chrono::microseconds>(t);
-}
-
-artifacts::RunResult run_result(const compile::ParsedNode& node, const run::NodeResult& r) {
-  artifacts::RunResult out;
-  out.unique_id = r.unique_id;
-  out.status = artifact_status(r.status);
-  out.thread_id = artifacts::worker_thread_name(static_cast<size_t>(r.thread));
-  out.execution_time = r.execution_time;
-  if (r.status != run::NodeStatus::Skipped) {
-    out.timing.push_back({"compile", micros(r.compile_started), micros(r.compile_completed)});
-    out.timing.push_back({"execute", micros(r.execute_started), micros(r.execute_completed)});
-    artifacts::AdapterResponse response;
-    response.message = r.message.empty() ? "OK" : r.message;
-    response.code = r.status == run::NodeStatus::Error ? "ERROR" : "OK";
-    if (r.rows_affected >= 0) response.rows_affected = r.rows_affected;
-    if (r.status != run::NodeStatus::Error) out.adapter_response = response;
+  ~InterruptWatcher() {
+    finished_ = true;
+    thread_.join();
+    std::signal(SIGINT, previous_);
   }
-  if (!r.message.empty()) out.message = r.message;
-  if (r.failures >= 0) out.failures = r.failures;
-  if (node.resource_type != project::ResourceType::Seed) {
-    out.compiled = !r.compiled_code.empty();
-    if (!r.compiled_code.empty()) out.compiled_code = r.compiled_code;
-  }
-  if (!node.relation_name.empty()) out.relation_name = node.relation_name;
-  return out;
-}
 
-// target/compiled/<package>/<path>.sql: the SQL each node compiled to, where dbt writes it
-// (a generic test goes under its YAML file: models/schema.yml/<test name>.sql).
-void write_compiled_file(const fs::path& target_path, const compile::ParsedNode& node,
-                         const std::string& sql) {
-  fs::path relative = node.generic_test
-                          ? fs::path(node.node->original_file_path) / (node.name() + ".sql")
-                          : fs::path(node.node->original_file_path);
-  fs::path file = target_path / "compiled" / node.package() / relative;
-  fs::create_directories(file.parent_path());
-  std::ofstream(file) << sql;
-}
-
-struct Totals {
-  int pass = 0, warn = 0, error = 0, skip = 0;
+ private:
+  std::atomic<bool> finished_{false};
+  std::thread thread_;
+  void (*previous_)(int) = SIG_DFL;
 };
 
-void count(Totals& totals, run::NodeStatus status) {
-  switch (status) {
-    case run::NodeStatus::Success:
-    case run::NodeStatus::Pass:
-      ++totals.pass;
-      break;
-    case run::NodeStatus::Warn:
-      ++totals.warn;
-      break;
-    case run::NodeStatus::Error:
-    case run::NodeStatus::Fail:
-      ++totals.error;
-      break;
-    case run::NodeStatus::Skipped:
-      ++totals.skip;
-      break;
-  }
-}
+// Runs the selection and reports each node; what finished, in DAG order, is the result.
+class BuildRun {
+ public:
+  BuildRun(Session& s, graph::NodeSet runnable, size_t total)
+      : s_(s),
+        runnable_(std::move(runnable)),
+        total_(total),
+        pool_(*s.adapter),
+        runner_(*s.compiler, s.manifest, *s.adapter, run::RunOptions{s.flags.full_refresh}),
+        scheduler_(*s.dag, runnable_, {s.threads, s.flags.fail_fast}) {}
 
-std::string finished_phrase(const Session& s, const std::vector<graph::NodeIndex>& ran) {
-  std::map<std::string, int> kinds;
-  for (graph::NodeIndex i : ran) {
-    const compile::ParsedNode& node = s.manifest.nodes[s.manifest.index.at(s.dag->id(i))];
-    if (node.resource_type == project::ResourceType::Test) {
-      kinds["data test"]++;
-    } else if (node.resource_type == project::ResourceType::Seed) {
-      kinds["seed"]++;
-    } else {
-      kinds[node.materialized() + " model"]++;
+  void run() {
+    InterruptWatcher watcher(scheduler_, pool_);
+    s_.console.start_progress(total_);
+    scheduler_.run([this](graph::NodeIndex i) { return work(i); },
+                   [this](graph::NodeIndex i, std::optional<graph::NodeIndex> cause) {
+                     skip(i, cause.has_value());
+                   });
+    s_.console.stop_progress();
+  }
+
+  bool cancelled() const { return scheduler_.cancelled(); }
+  std::vector<FinishedNode> finished() const {
+    std::vector<FinishedNode> out;
+    for (const auto& [index, f] : results_)
+      out.push_back(f);
+    return out;
+  }
+
+ private:
+  const compile::ParsedNode& node_of(graph::NodeIndex i) const {
+    return s_.manifest.nodes[s_.manifest.index.at(s_.dag->id(i))];
+  }
+
+  run::Outcome work(graph::NodeIndex i) {
+    const compile::ParsedNode& node = node_of(i);
+    size_t number = ++numbered_;
+    ConnectionPool::Lease lease = pool_.acquire();
+    NodeSlot slot{number, total_, artifacts::worker_thread_name(lease.slot)};
+    NodeProgress progress{"started", python_isoformat(artifacts::now_micros()), ""};
+    s_.console.fire(log_start_line(node, slot, node_info(node, progress)));
+    s_.console.fire(node_start(node, slot.thread, node_info(node, progress)));
+    s_.console.progress_started(number, node.name());
+    run::NodeResult result = runner_.run(node, *lease.connection);
+    pool_.release(lease);
+    result.thread = static_cast<int>(lease.slot);
+    s_.console.progress_finished(number);
+    if (cancelled() && result.status == run::NodeStatus::Error) {
+      // Interrupted by Ctrl-C: dbt reports the cancelled query and leaves the node out of
+      // run_results.json (task/runnable.py _cancel_connections).
+      s_.console.fire(log_cancel_line(node.unique_id));
+      return run::Outcome::Failed;
     }
+    progress.status = run::status_name(result.status);
+    progress.finished_at = python_isoformat(artifacts::now_micros());
+    nlohmann::ordered_json info = node_info(node, progress);
+    s_.console.fire(node_result_line(node, result, slot, info));
+    s_.console.fire(node_finished(node, result, slot.thread, info));
+    run::Outcome outcome = result.blocks_dependents() ? run::Outcome::Failed : run::Outcome::Done;
+    std::lock_guard<std::mutex> lock(mutex_);
+    results_[i] = {&node, std::move(result)};
+    return outcome;
   }
-  std::string out;
-  for (const auto& [kind, n] : kinds) {
-    out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + kind + (n == 1 ? "" : "s");
-  }
-  return out;
-}
 
-int run_hooks(Session& s, const std::vector<std::string>& hooks, const char* which) {
-  if (hooks.empty()) return 0;
-  auto connection = s.adapter->open_connection();
-  for (size_t i = 0; i < hooks.size(); ++i) {
-    std::string sql =
-        s.compiler->render_hook(s.manifest, nullptr, hooks[i], *s.adapter, *connection);
-    if (sql.find_first_not_of(" \t\r\n") == std::string::npos) continue;
-    connection->execute(sql);
-    s.console.info(fmt::format("{} of {} OK hook: {}.{}.{} [OK]", i + 1, hooks.size(),
-                               s.project.root.name, which, i));
+  // An upstream failed (caused): dbt numbers and reports the skip. After fail-fast or Ctrl-C
+  // the rest is left out of the console; fail-fast still records it, as dbt does.
+  void skip(graph::NodeIndex i, bool caused) {
+    const compile::ParsedNode& node = node_of(i);
+    s_.console.progress_skipped();
+    if (cancelled()) return;
+    if (caused) {
+      NodeSlot slot{++numbered_, total_, "MainThread"};
+      s_.console.fire(skipping_details(node, slot, node_info(node, {"skipped", "", ""})));
+    }
+    run::NodeResult skipped;
+    skipped.unique_id = node.unique_id;
+    skipped.status = run::NodeStatus::Skipped;
+    std::lock_guard<std::mutex> lock(mutex_);
+    results_[i] = {&node, std::move(skipped)};
   }
-  return 0;
+
+  Session& s_;
+  graph::NodeSet runnable_;
+  size_t total_;
+  ConnectionPool pool_;
+  run::NodeRunner runner_;
+  run::Scheduler scheduler_;
+  std::atomic<size_t> numbered_{0};
+  std::mutex mutex_;
+  std::map<graph::NodeIndex, FinishedNode> results_;
+};
+
+void write_results(Session& s, const std::vector<FinishedNode>& finished, double elapsed) {
+  artifacts::RunResults run_results;
+  run_results.invocation.invocation_id = s.invocation_id;
+  run_results.invocation.generated_at = artifacts::now_micros();
+  run_results.elapsed_time = elapsed;
+  run_results.args = {{"which", s.flags.command},   {"select", s.flags.select},
+                      {"exclude", s.flags.exclude}, {"full_refresh", s.flags.full_refresh},
+                      {"threads", s.threads},       {"project_dir", s.project_dir.string()}};
+  std::map<std::string, std::string> compiled;
+  for (const FinishedNode& f : finished) {
+    run_results.results.push_back(artifact_result(*f.node, f.result));
+    if (!f.result.compiled_code.empty()) {
+      compiled[f.node->unique_id] = f.result.compiled_code;
+      write_node_file(s.target_path, "compiled", *f.node, f.result.compiled_code);
+    }
+    if (!f.result.run_sql.empty()) write_node_file(s.target_path, "run", *f.node, f.result.run_sql);
+  }
+  artifacts::write_manifest(s.target_path / "manifest.json", manifest_input(s, compiled));
+  artifacts::write_run_results(s.target_path / "run_results.json", run_results);
 }
 
 }  // namespace
 
 int command_build(const Flags& flags, Console& console) {
   auto started = std::chrono::steady_clock::now();
-  console.info("Running with kiln=0.1.0");
+  auto seconds_since_start = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
   Session s(flags, console);
-  console.info(s.found_summary());
+  console.fire(found_stats(s.found_summary()));
   graph::NodeSet selected = s.select(flags.command);
   graph::NodeSet runnable = s.dag->empty_set();
+  std::vector<const compile::ParsedNode*> nodes;
   selected.for_each([&](graph::NodeIndex i) {
-    if (runs_in(s.manifest.nodes[s.manifest.index.at(s.dag->id(i))])) runnable.insert(i);
+    const compile::ParsedNode& node = s.manifest.nodes[s.manifest.index.at(s.dag->id(i))];
+    if (!runs_in(node)) return;
+    runnable.insert(i);
+    nodes.push_back(&node);
   });
-  std::vector<graph::NodeIndex> order = runnable.members();
-  size_t total = order.size();
-  if (total == 0) {
-    console.warn("Nothing to do. Try checking your model configs and model specification args");
+  if (nodes.empty()) {
+    console.fire(nothing_to_do());
     s.write_manifest();
     return 0;
   }
-  console.info("");
-  console.info(
-      fmt::format("Concurrency: {} threads (target='{}')", s.threads, s.target.target_name));
-  console.info("");
-  run_hooks(s, s.project.root.on_run_start, "on-run-start");
+  s.connect();
+  console.blank();
+  console.fire(concurrency_line(s.threads, s.target.target_name, nodes.size()));
+  console.blank();
+  run_project_hooks(s, s.project.root.on_run_start, "on-run-start");
 
-  // Number nodes as dbt does: in the order they start.
-  std::atomic<int> started_count{0};
-  std::mutex results_mutex;
-  std::map<graph::NodeIndex, run::NodeResult> results;
-  ConnectionPool pool(*s.adapter);
-  run::NodeRunner runner(*s.compiler, s.manifest, *s.adapter, run::RunOptions{flags.full_refresh});
-  run::Scheduler scheduler(*s.dag, runnable, {s.threads, flags.fail_fast});
+  BuildRun build(s, std::move(runnable), nodes.size());
+  build.run();
+  if (!build.cancelled()) run_project_hooks(s, s.project.root.on_run_end, "on-run-end");
+  std::vector<FinishedNode> finished = build.finished();
+  write_results(s, finished, seconds_since_start());
 
-  g_interrupted = 0;
-  auto previous_handler = std::signal(SIGINT, on_interrupt);
-  std::atomic<bool> finished{false};
-  std::thread watcher([&] {
-    while (!finished.load()) {
-      if (g_interrupted) {
-        scheduler.cancel();
-        pool.interrupt_all();
-        g_interrupted = 0;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  });
-
-  auto node_of = [&](graph::NodeIndex i) -> const compile::ParsedNode& {
-    return s.manifest.nodes[s.manifest.index.at(s.dag->id(i))];
+  fs::path relative_target =
+      flags.target_path ? fs::path(*flags.target_path) : fs::path(s.project.root.target_path);
+  std::vector<const compile::ParsedNode*> ran;
+  for (const FinishedNode& f : finished)
+    ran.push_back(f.node);
+  // dbt prints "Finished running" before the summary, but after it when interrupted (from a
+  // `finally` that runs once the KeyboardInterrupt handler has printed the summary).
+  auto finished_line = [&] {
+    console.blank();
+    console.fire(finished_running_stats(stat_line(ran), seconds_since_start()));
   };
-  scheduler.run(
-      [&](graph::NodeIndex i) {
-        const compile::ParsedNode& node = node_of(i);
-        int number = ++started_count;
-        console.node_line(fmt::format("{} of {} START {}", number, total, node_description(node)),
-                          "[RUN]", "NodeStart", {{"unique_id", node.unique_id}});
-        ConnectionPool::Lease lease = pool.acquire();
-        run::NodeResult result = runner.run(node, *lease.connection);
-        pool.release(lease);
-        result.thread = static_cast<int>(lease.slot);
-        console.node_line(
-            fmt::format("{} of {} {}", number, total, result_message(node, result)),
-            result_status(result), "NodeFinished",
-            {{"unique_id", node.unique_id}, {"status", run::status_name(result.status)}});
-        run::Outcome outcome =
-            result.blocks_dependents() ? run::Outcome::Failed : run::Outcome::Done;
-        std::lock_guard<std::mutex> lock(results_mutex);
-        results[i] = std::move(result);
-        return outcome;
-      },
-      [&](graph::NodeIndex i, std::optional<graph::NodeIndex>) {
-        run::NodeResult skipped;
-        skipped.unique_id = s.dag->id(i);
-        skipped.status = run::NodeStatus::Skipped;
-        std::lock_guard<std::mutex> lock(results_mutex);
-        results[i] = std::move(skipped);
-      });
-  finished = true;
-  watcher.join();
-  std::signal(SIGINT, previous_handler);
-  if (scheduler.cancelled()) console.error("Cancelled: the run was interrupted (Ctrl-C).");
-  run_hooks(s, s.project.root.on_run_end, "on-run-end");
-
-  double elapsed =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  Totals totals;
-  artifacts::RunResults run_results;
-  run_results.invocation.invocation_id = s.invocation_id;
-  run_results.invocation.generated_at = artifacts::now_micros();
-  run_results.elapsed_time = elapsed;
-  run_results.args = {{"which", flags.command},   {"select", flags.select},
-                      {"exclude", flags.exclude}, {"full_refresh", flags.full_refresh},
-                      {"threads", s.threads},     {"project_dir", s.project_dir.string()}};
-  std::map<std::string, std::string> compiled;
-  std::vector<std::string> failures;
-  for (const auto& [index, result] : results) {
-    const compile::ParsedNode& node = node_of(index);
-    count(totals, result.status);
-    run_results.results.push_back(run_result(node, result));
-    if (!result.compiled_code.empty()) {
-      compiled[node.unique_id] = result.compiled_code;
-      write_compiled_file(s.target_path, node, result.compiled_code);
-    }
-    if (result.status == run::NodeStatus::Error || result.status == run::NodeStatus::Fail) {
-      failures.push_back((result.status == run::NodeStatus::Fail ? "Failure in " : "Error in ") +
-                         node_description(node) + " (" + node.node->original_file_path + ")\n  " +
-                         result.message);
-    }
-  }
-  artifacts::write_manifest(s.target_path / "manifest.json", manifest_input(s, compiled));
-  artifacts::write_run_results(s.target_path / "run_results.json", run_results);
-
-  console.info("");
-  console.info(fmt::format("Finished running {} in {:.2f} seconds ({:.2f}s).",
-                           finished_phrase(s, order), elapsed, elapsed));
-  console.info("");
-  if (failures.empty()) {
-    console.info("Completed successfully");
-  } else {
-    console.error(fmt::format("Completed with {} error{}:", failures.size(),
-                              failures.size() == 1 ? "" : "s"));
-    for (const auto& failure : failures) {
-      console.info("");
-      console.error(failure);
-    }
-  }
-  console.info("");
-  console.info(fmt::format("Done. PASS={} WARN={} ERROR={} SKIP={} NO-OP=0 TOTAL={}", totals.pass,
-                           totals.warn, totals.error, totals.skip, results.size()),
-               "EndOfRunSummary");
-  return totals.error > 0 || scheduler.cancelled() ? 1 : 0;
+  if (!build.cancelled()) finished_line();
+  bool failed =
+      print_run_end_messages(console, finished, build.cancelled(), relative_target.string());
+  if (build.cancelled()) finished_line();
+  bool success = !failed && !build.cancelled();
+  console.fire(command_completed("kiln " + flags.command, success, seconds_since_start()));
+  // dbt exits 2 when interrupted (the KeyboardInterrupt becomes an ExceptionExit), 1 when a
+  // node failed.
+  if (build.cancelled()) return 2;
+  return failed ? 1 : 0;
 }
 
 }  // namespace kiln::cli

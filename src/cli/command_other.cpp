@@ -6,6 +6,8 @@
 #include "artifacts/manifest_writer.h"
 #include "cli/commands.h"
 #include "cli/manifest_input.h"
+#include "cli/node_files.h"
+#include "cli/run_events.h"
 #include "cli/session.h"
 #include "compile/agate_table.h"
 #include "compile/json_value.h"
@@ -40,13 +42,15 @@ std::string selector_name(const compile::ParsedNode& node) {
 
 int command_compile(const Flags& flags, Console& console) {
   Session s(flags, console);
-  console.info(s.found_summary());
+  console.fire(found_stats(s.found_summary()));
   if (flags.command == "parse") {
     s.write_manifest();
     console.info("Wrote " + (s.target_path / "manifest.json").string());
     return 0;
   }
   graph::NodeSet selected = s.select("compile");
+  // dbt's compile connects (to fill its relation cache, and for run_query at compile time).
+  s.connect();
   auto connection = s.adapter->open_connection();
   std::map<std::string, std::string> compiled;
   int errors = 0;
@@ -56,12 +60,7 @@ int command_compile(const Flags& flags, Console& console) {
     try {
       std::string sql = s.compiler->compile(s.manifest, node, *s.adapter, *connection);
       compiled[node.unique_id] = sql;
-      fs::path relative = node.generic_test
-                              ? fs::path(node.node->original_file_path) / (node.name() + ".sql")
-                              : fs::path(node.node->original_file_path);
-      fs::path file = s.target_path / "compiled" / node.package() / relative;
-      fs::create_directories(file.parent_path());
-      std::ofstream(file) << sql;
+      write_node_file(s.target_path, "compiled", node, sql);
     } catch (const std::exception& e) {
       ++errors;
       console.error("Compilation Error in " + node.unique_id + " (" +
@@ -99,13 +98,14 @@ int command_ls(const Flags& flags, Console& console) {
     } else {
       line = selector_name(node);
     }
-    std::fprintf(stdout, "%s\n", line.c_str());
+    console.fire(print_event(line));
   });
   return 0;
 }
 
 int command_show(const Flags& flags, Console& console) {
   Session s(flags, console);
+  s.connect();
   auto connection = s.adapter->open_connection();
   std::string sql = flags.inline_sql;
   std::string label = "inline";
@@ -125,25 +125,39 @@ int command_show(const Flags& flags, Console& console) {
   }
   warehouse::ResultTable table = connection->execute(
       "select * from (\n" + sql + "\n) as kiln_show limit " + std::to_string(flags.limit));
-  console.info("Previewing node '" + label + "':");
-  std::string header, rule;
+  std::string header, rule, rows;
   for (const auto& column : table.columns) {
     header += "| " + column.name + " ";
     rule += "| " + std::string(column.name.size(), '-') + " ";
   }
-  std::fprintf(stdout, "%s|\n%s|\n", header.c_str(), rule.c_str());
   for (const auto& row : table.rows) {
-    std::string line;
     for (const auto& cell : row)
-      line += "| " + warehouse::cell_text(cell) + " ";
-    std::fprintf(stdout, "%s|\n", line.c_str());
+      rows += "| " + warehouse::cell_text(cell) + " ";
+    rows += "|\n";
   }
+  std::string preview = header + "|\n" + rule + "|\n" + rows;
+  if (!preview.empty() && preview.back() == '\n') preview.pop_back();
+  bool is_inline = !flags.inline_sql.empty();
+  std::string msg =
+      (is_inline ? "Previewing inline node:\n" : "Previewing node '" + label + "':\n") + preview;
+  // dbt's ShowNode (Q041): the whole preview is one event.
+  console.fire({"ShowNode",
+                "Q041",
+                LogLevel::Info,
+                msg,
+                {{"node_name", label},
+                 {"preview", preview},
+                 {"is_inline", is_inline},
+                 {"output_format", "text"},
+                 {"unique_id", ""},
+                 {"quiet", false}}});
   return 0;
 }
 
 int command_run_operation(const Flags& flags, Console& console) {
   Session s(flags, console);
   nlohmann::ordered_json args = parse_yaml_dict(flags.args, "--args");
+  s.connect();
   auto connection = s.adapter->open_connection();
   console.info("Running macro " + flags.macro);
   try {
@@ -162,6 +176,7 @@ int command_debug(const Flags& flags, Console& console) {
   console.info("profile: " + s.target.profile_name + ", target: " + s.target.target_name +
                ", type: " + s.target.type);
   try {
+    s.connect();
     auto connection = s.adapter->open_connection();
     connection->execute("select 1");
     console.info("Connection test: [OK connection ok]");
@@ -185,9 +200,14 @@ int command_clean(const Flags& flags, Console& console) {
     fs::path path = project_dir / target;
     std::error_code ec;
     fs::remove_all(path, ec);
-    console.info("Cleaned " + path.string() + "/*");
+    console.fire({"ConfirmCleanPath",
+                  "Z013",
+                  LogLevel::Info,
+                  "Cleaned " + path.string() + "/*",
+                  {{"path", path.string()}}});
   }
-  console.info("Finished cleaning all paths.");
+  console.fire({"FinishedCleanPaths", "Z015", LogLevel::Info, "Finished cleaning all paths.",
+                nlohmann::ordered_json::object()});
   return 0;
 }
 

@@ -17,6 +17,16 @@ void from_environment(Flags& flags) {
   if (const char* path = std::getenv("DBT_TARGET_PATH")) flags.target_path = path;
 }
 
+// How kiln logs; dbt takes these before or after the command name.
+void add_logging(CLI::App& cmd, Flags& flags) {
+  cmd.add_option("--log-format", flags.log_format, "text, json or debug")
+      ->check(CLI::IsMember({"text", "json", "default", "debug"}));
+  cmd.add_option("--log-level", flags.log_level, "The least severe events printed")
+      ->check(CLI::IsMember({"debug", "info", "warn", "error", "none"}));
+  cmd.add_flag("-d,--debug", flags.debug, "Print debug events too (--log-level debug)");
+  cmd.add_flag("-q,--quiet", flags.quiet, "Print only errors and the command's output");
+}
+
 // Flags every command takes: where the project is and how to talk about it.
 void add_common(CLI::App& cmd, Flags& flags) {
   cmd.add_option("--project-dir", flags.project_dir, "The folder that holds dbt_project.yml");
@@ -24,8 +34,7 @@ void add_common(CLI::App& cmd, Flags& flags) {
   cmd.add_option("-t,--target", flags.target, "The profile output to use");
   cmd.add_option("--target-path", flags.target_path, "Where artifacts are written (target/)");
   cmd.add_option("--vars", flags.vars, "Variables as a YAML dict, e.g. '{my_var: 1}'");
-  cmd.add_option("--log-format", flags.log_format, "text or json")
-      ->check(CLI::IsMember({"text", "json", "default", "debug"}));
+  add_logging(cmd, flags);
   cmd.add_option("--threads", flags.threads, "Models built at once");
 }
 
@@ -53,6 +62,7 @@ std::optional<Flags> parse_flags(int argc, char** argv, int& exit_code) {
   CLI::App app{"kiln: runs dbt projects, building only what changed", "kiln"};
   app.set_version_flag("--version", std::string("kiln ") + kVersion);
   app.require_subcommand(1);
+  add_logging(app, flags);
 
   struct Command {
     const char* name;

@@ -24,7 +24,10 @@ struct Flags {
   std::string vars;  // YAML or JSON dict text
   bool full_refresh = false;
   bool fail_fast = false;
-  std::string log_format = "text";  // text | json
+  std::string log_format = "text";  // text | default | json | debug
+  std::string log_level = "info";   // debug | info | warn | error | none
+  bool debug = false;               // --debug: log_level debug
+  bool quiet = false;               // --quiet: errors and PrintEvent output only
   std::string output = "text";      // ls: text | json | name | path | selector
   std::string macro;                // run-operation
   std::string args;                 // run-operation --args (YAML dict)

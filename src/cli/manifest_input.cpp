@@ -156,7 +156,7 @@ artifacts::Manifest manifest_input(const Session& session,
   manifest.metadata.invocation.generated_at = artifacts::now_micros();
   manifest.metadata.project_name = session.project.root.name;
   manifest.metadata.project_id = project::md5_hex(session.project.root.name);
-  manifest.metadata.adapter_type = session.adapter->type();
+  manifest.metadata.adapter_type = session.target.type;
   for (const compile::ParsedNode& node : session.manifest.nodes) {
     if (node.resource_type == project::ResourceType::Source) {
       manifest.sources.push_back(manifest_source(node));

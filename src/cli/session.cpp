@@ -11,6 +11,7 @@
 
 #include "artifacts/manifest_writer.h"
 #include "cli/manifest_input.h"
+#include "cli/run_events.h"
 #include "compile/dbt_environment.h"
 #include "compile/invocation_values.h"
 #include "compile/json_value.h"
@@ -31,14 +32,6 @@ namespace fs = std::filesystem;
 using jinja::Value;
 
 namespace {
-
-std::string new_invocation_id() {
-  std::random_device device;
-  std::mt19937_64 rng(device());
-  uint64_t a = rng(), b = rng();
-  return fmt::format("{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}", a >> 32, (a >> 16) & 0xffff, a & 0xfff,
-                     (b >> 48 & 0x3fff) | 0x8000, b & 0xffffffffffffULL);
-}
 
 std::string utc_now_iso() {
   auto now = std::chrono::system_clock::now();
@@ -103,14 +96,27 @@ nlohmann::ordered_json target_json(const project::Target& target, const std::str
   return out;
 }
 
-std::unique_ptr<warehouse::Adapter> open_adapter(const project::Target& target,
-                                                 const fs::path& project_dir) {
+// The catalog name DuckDB gives a database file: its stem ("jaffle.duckdb" -> "jaffle"), or
+// "memory" in memory. Known without opening the file, so commands that never connect (ls,
+// parse) still name relations as a build would.
+std::string duckdb_database_name(const project::Target& target) {
+  std::string path = target.path.value_or(":memory:");
+  if (path == ":memory:" || path.empty()) return "memory";
+  return fs::path(path).stem().string();
+}
+
+void check_engine(const project::Target& target) {
   if (target.type != "duckdb") {
     throw std::runtime_error("Runtime Error: the profile output '" + target.target_name +
                              "' has type '" + target.type +
                              "'; this Kiln build runs DuckDB targets (type: duckdb). Point "
                              "--target at a duckdb output.");
   }
+}
+
+std::unique_ptr<warehouse::Adapter> open_adapter(const project::Target& target,
+                                                 const fs::path& project_dir) {
+  check_engine(target);
   warehouse::duckdb::DuckDbOptions options;
   std::string path = target.path.value_or(":memory:");
   if (path != ":memory:" && fs::path(path).is_relative()) path = (project_dir / path).string();
@@ -169,6 +175,14 @@ graph::GraphNode graph_node(const compile::ParsedNode& node) {
 
 }  // namespace
 
+std::string new_invocation_id() {
+  std::random_device device;
+  std::mt19937_64 rng(device());
+  uint64_t a = rng(), b = rng();
+  return fmt::format("{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}", a >> 32, (a >> 16) & 0xffff, a & 0xfff,
+                     (b >> 48 & 0x3fff) | 0x8000, b & 0xffffffffffffULL);
+}
+
 nlohmann::ordered_json parse_yaml_dict(const std::string& text, const std::string& flag) {
   if (text.empty()) return nlohmann::ordered_json::object();
   try {
@@ -190,7 +204,7 @@ Session::Session(const Flags& flags_in, Console& console_in)
                              (project_dir / project::kProjectFileName).string() +
                              "\nRun kiln from a dbt project folder, or pass --project-dir.");
   }
-  invocation_id = new_invocation_id();
+  invocation_id = console.invocation_id();
   run_started_at = utc_now_iso();
   nlohmann::ordered_json cli_vars = parse_yaml_dict(flags.vars, "--vars");
   YamlRenderer renderer(cli_vars);
@@ -204,8 +218,9 @@ Session::Session(const Flags& flags_in, Console& console_in)
     console.info("No profiles.yml found for this project: using the DuckDB file " +
                  target.path.value_or("") + " in the project folder.");
   }
-  adapter = open_adapter(target, project_dir);
-  nlohmann::ordered_json target_value = target_json(target, adapter->database());
+  check_engine(target);
+  database = duckdb_database_name(target);
+  nlohmann::ordered_json target_value = target_json(target, database);
   renderer.set_target(target_value);
 
   project::LoadOptions load;
@@ -223,8 +238,8 @@ Session::Session(const Flags& flags_in, Console& console_in)
   compile::CompileOptions options;
   options.cli_vars = cli_vars;
   options.full_refresh = flags.full_refresh;
-  options.adapter_type = adapter->type();
-  options.target_database = adapter->database();
+  options.adapter_type = target.type;
+  options.target_database = database;
   options.invocation.invocation_id = invocation_id;
   options.invocation.run_started_at = run_started_at;
   options.invocation.project_name = project.root.name;
@@ -232,7 +247,7 @@ Session::Session(const Flags& flags_in, Console& console_in)
   options.invocation.flags = {{"FULL_REFRESH", flags.full_refresh},
                               {"WHICH", flags.command},
                               {"FAIL_FAST", flags.fail_fast}};
-  options.invocation.quote_character = adapter->quote_character();
+  options.invocation.quote_character = '"';  // DuckDB's, as Adapter::quote_character says
   options.invocation.log = [this](std::string_view message, bool info) {
     if (info) console.info(std::string(message));
   };
@@ -249,6 +264,16 @@ Session::Session(const Flags& flags_in, Console& console_in)
 
 Session::~Session() = default;
 
+void Session::connect() {
+  if (adapter) return;
+  adapter = open_adapter(target, project_dir);
+  if (adapter->database() != database) {
+    throw std::runtime_error("Runtime Error: the database opened is named '" + adapter->database() +
+                             "', not '" + database + "' as expected from " +
+                             target.path.value_or(":memory:"));
+  }
+}
+
 graph::NodeSet Session::select(const std::string& command) const {
   graph::SelectionRequest request{flags.select, flags.exclude, flags.selector};
   std::optional<graph::SelectorsFile> selectors;
@@ -261,7 +286,7 @@ graph::NodeSet Session::select(const std::string& command) const {
   }
   graph::ChosenSelection chosen =
       graph::choose_selection(request, selectors ? &*selectors : nullptr);
-  if (chosen.default_selector) console.info("Using default selector " + *chosen.default_selector);
+  if (chosen.default_selector) console.fire(default_selector(*chosen.default_selector));
   graph::NodeSelector selector(*dag, project.root.name);
   graph::SelectionResult result =
       selector.select(chosen.spec, graph::parse_indirect_selection(flags.indirect_selection));
@@ -287,7 +312,7 @@ std::string Session::found_summary() const {
       phrase("test", "data test", "data tests"),  phrase("source", "source", "sources")};
   size_t macros = compiler->macros().all().size();
   parts.push_back(std::to_string(macros) + (macros == 1 ? " macro" : " macros"));
-  std::string out = "Found ";
+  std::string out;
   bool first = true;
   for (const auto& p : parts) {
     if (p.empty()) continue;

@@ -22,10 +22,14 @@ namespace kiln::cli {
 
 class Session {
  public:
-  // Reads the project and the profile, opens the warehouse, parses every node and builds the
-  // DAG. Throws on any problem (the caller prints it and exits 2).
+  // Reads the project and the profile, parses every node and builds the DAG, without
+  // touching the warehouse (dbt's ls and parse never connect). Throws on any problem (the
+  // caller prints it and exits 2).
   Session(const Flags& flags, Console& console);
   ~Session();
+
+  // Opens the warehouse (once): `adapter` is null until then. Commands that run SQL call it.
+  void connect();
 
   const Flags& flags;
   Console& console;
@@ -33,7 +37,8 @@ class Session {
   std::filesystem::path target_path;  // absolute
   project::Project project;
   project::Target target;
-  std::unique_ptr<warehouse::Adapter> adapter;
+  std::string database;                         // the target's database (catalog) name
+  std::unique_ptr<warehouse::Adapter> adapter;  // after connect()
   std::unique_ptr<compile::Compiler> compiler;
   compile::Manifest manifest;
   std::unique_ptr<graph::Dag> dag;
@@ -45,9 +50,12 @@ class Session {
   graph::NodeSet select(const std::string& command) const;
   // Writes target/manifest.json.
   void write_manifest() const;
-  // "Found 9 models, 12 data tests, 4 sources, 1 seed, 3 macros"
+  // "9 models, 12 data tests, 4 sources, 1 seed, 3 macros" (dbt's FoundStats stat_line)
   std::string found_summary() const;
 };
+
+// A new invocation id: a random (version 4) UUID, as dbt's.
+std::string new_invocation_id();
 
 // --vars / --args text (YAML or JSON dict) as JSON; throws with a clear message.
 nlohmann::ordered_json parse_yaml_dict(const std::string& text, const std::string& flag);

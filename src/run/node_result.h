@@ -17,6 +17,10 @@ struct NodeResult {
   NodeStatus status = NodeStatus::Skipped;
   std::string message;        // "OK", "CREATE TABLE (4 rows)", the error text, ...
   std::string compiled_code;  // the SQL that ran (empty if it never compiled)
+  // The materialization's main statements as run (dbt's `statement('main')`: the create
+  // view/table, the incremental update, the wrapped test query); the CLI writes them to
+  // target/run/. Empty when nothing ran or the engine loaded the data itself (seeds).
+  std::string run_sql;
   std::string relation_name;
   int64_t rows_affected = -1;  // -1 when the engine did not say
   int64_t failures = -1;       // tests: failing rows

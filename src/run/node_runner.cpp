@@ -75,6 +75,26 @@ warehouse::IncrementalConfig incremental_config(const nlohmann::ordered_json& co
   return out;
 }
 
+// Forwards to a connection and keeps the statements run through it, for steps that issue
+// several statements of their own (the incremental update), so result.run_sql shows them all.
+class RecordingConnection final : public warehouse::Connection {
+ public:
+  RecordingConnection(warehouse::Connection& inner, std::string& log) : inner_(inner), log_(log) {}
+  warehouse::ResultTable execute(std::string_view sql) override {
+    log_ += (log_.empty() ? "" : ";\n\n") + std::string(sql);
+    return inner_.execute(sql);
+  }
+  void begin() override { inner_.begin(); }
+  void commit() override { inner_.commit(); }
+  void rollback() override { inner_.rollback(); }
+  bool in_transaction() const override { return inner_.in_transaction(); }
+  void interrupt() override { inner_.interrupt(); }
+
+ private:
+  warehouse::Connection& inner_;
+  std::string& log_;
+};
+
 }  // namespace
 
 const char* status_name(NodeStatus status) {
@@ -156,7 +176,8 @@ std::string NodeRunner::build_model(const ParsedNode& node, const std::string& s
     in_transaction(connection, [&] {
       warehouse::Relation temp = target.with_identifier(target.identifier + "__dbt_tmp");
       adapter_.drop_relation(connection, temp);
-      connection.execute(statements.create_view(temp, sql));
+      result.run_sql = statements.create_view(temp, sql);
+      connection.execute(result.run_sql);
       adapter_.swap_in(connection, temp, target);
       return 0;
     });
@@ -169,14 +190,16 @@ std::string NodeRunner::build_model(const ParsedNode& node, const std::string& s
         !(node.config.contains("full_refresh") && node.config["full_refresh"] == true);
     if (incremental) {
       result.rows_affected = in_transaction(connection, [&] {
-        return statements.merge_incremental(connection, incremental_config(node.config), target,
+        RecordingConnection recording(connection, result.run_sql);
+        return statements.merge_incremental(recording, incremental_config(node.config), target,
                                             sql);
       });
     } else {
       result.rows_affected = in_transaction(connection, [&] {
         warehouse::Relation temp = target.with_identifier(target.identifier + "__dbt_tmp");
         adapter_.drop_relation(connection, temp);
-        int64_t rows = connection.execute(statements.create_table(temp, sql)).rows_affected;
+        result.run_sql = statements.create_table(temp, sql);
+        int64_t rows = connection.execute(result.run_sql).rows_affected;
         adapter_.swap_in(connection, temp, target);
         return rows;
       });
@@ -233,7 +256,8 @@ void NodeRunner::run_test(const ParsedNode& node, const std::string& sql,
   for (char& c : severity)
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
 
-  warehouse::ResultTable table = connection.execute(warehouse::wrap_test_sql(sql, thresholds));
+  result.run_sql = warehouse::wrap_test_sql(sql, thresholds);
+  warehouse::ResultTable table = connection.execute(result.run_sql);
   if (table.rows.empty()) throw std::runtime_error("the test query returned no row");
   const auto& row = table.rows[0];
   auto as_int = [](const warehouse::Cell& cell) -> int64_t {

@@ -1,8 +1,10 @@
 #include "kiln_runner.h"
 
 #include <fcntl.h>
+#include <pty.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -70,6 +72,22 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
   return pointers;
 }
 
+// Starts the kiln binary with `args` and `env`; the caller's file actions set up its streams.
+pid_t spawn_kiln(const posix_spawn_file_actions_t& actions, const std::vector<std::string>& args,
+                 std::vector<std::string> env_strings) {
+  std::vector<std::string> argv_strings{KILN_BINARY};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv = c_strings(argv_strings);
+  std::vector<char*> envp = c_strings(env_strings);
+  pid_t pid = 0;
+  int spawn_error = posix_spawn(&pid, KILN_BINARY, &actions, nullptr, argv.data(), envp.data());
+  if (spawn_error != 0) {
+    throw std::runtime_error(std::string("cannot start ") + KILN_BINARY + ": " +
+                             std::strerror(spawn_error));
+  }
+  return pid;
+}
+
 }  // namespace
 
 fs::path source_dir() {
@@ -124,14 +142,18 @@ KilnResult KilnProject::run(const std::vector<std::string>& args,
 
 KilnResult KilnProject::run_in(const fs::path& working_dir, const std::vector<std::string>& args,
                                const std::map<std::string, std::string>& env) const {
+  return start_in(working_dir, args, env).wait();
+}
+
+KilnProcess KilnProject::start(const std::vector<std::string>& args,
+                               const std::map<std::string, std::string>& env) const {
+  return start_in(project_dir_, args, env);
+}
+
+KilnProcess KilnProject::start_in(const fs::path& working_dir, const std::vector<std::string>& args,
+                                  const std::map<std::string, std::string>& env) const {
   const fs::path out_path = root_ / "kiln.stdout";
   const fs::path err_path = root_ / "kiln.stderr";
-
-  std::vector<std::string> argv_strings{KILN_BINARY};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<char*> argv = c_strings(argv_strings);
-  std::vector<std::string> env_strings = child_environment(root_, env);
-  std::vector<char*> envp = c_strings(env_strings);
 
   // Streams go to files, not pipes: no reader thread, and no deadlock when kiln writes a lot.
   posix_spawn_file_actions_t actions;
@@ -142,24 +164,68 @@ KilnResult KilnProject::run_in(const fs::path& working_dir, const std::vector<st
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addchdir_np(&actions, working_dir.c_str());
-  pid_t pid = 0;
-  int spawn_error = posix_spawn(&pid, KILN_BINARY, &actions, nullptr, argv.data(), envp.data());
+  pid_t pid = spawn_kiln(actions, args, child_environment(root_, env));
   posix_spawn_file_actions_destroy(&actions);
-  if (spawn_error != 0) {
-    throw std::runtime_error(std::string("cannot start ") + KILN_BINARY + ": " +
-                             std::strerror(spawn_error));
-  }
+  return KilnProcess(pid, out_path, err_path);
+}
 
+KilnResult KilnProject::run_on_terminal(const std::vector<std::string>& args,
+                                        unsigned short columns,
+                                        const std::map<std::string, std::string>& env) const {
+  int master = -1, slave = -1;
+  winsize size{};
+  size.ws_row = 40;
+  size.ws_col = columns;
+  if (openpty(&master, &slave, nullptr, nullptr, &size) != 0)
+    throw std::runtime_error("openpty failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, slave, STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, slave, STDERR_FILENO);
+  posix_spawn_file_actions_addclose(&actions, master);
+  posix_spawn_file_actions_addclose(&actions, slave);
+  posix_spawn_file_actions_addchdir_np(&actions, project_dir_.c_str());
+  std::map<std::string, std::string> terminal_env = env;
+  terminal_env.emplace("TERM", "xterm");
+  pid_t pid = spawn_kiln(actions, args, child_environment(root_, terminal_env));
+  posix_spawn_file_actions_destroy(&actions);
+  close(slave);
+  // Read until the child has closed its side: EIO on Linux once no process holds the slave.
+  KilnResult result;
+  char buffer[4096];
+  for (;;) {
+    ssize_t n = ::read(master, buffer, sizeof buffer);
+    if (n > 0) {
+      result.out.append(buffer, static_cast<size_t>(n));
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      break;
+    }
+  }
+  close(master);
+  KilnResult waited = KilnProcess(pid, {}, {}).wait();
+  result.exit_code = waited.exit_code;
+  result.err = waited.err;
+  return result;
+}
+
+std::string KilnProcess::out_so_far() const {
+  return slurp(out_path_);
+}
+
+KilnResult KilnProcess::wait() {
   KilnResult result;
   const auto deadline = std::chrono::steady_clock::now() + kHangLimit;
   int status = 0;
   for (;;) {
-    pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
+    pid_t done = waitpid(pid_, &status, WNOHANG);
+    if (done == pid_) break;
     if (done < 0 && errno != EINTR) throw std::runtime_error("waitpid failed");
     if (std::chrono::steady_clock::now() > deadline) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
+      kill(pid_, SIGKILL);
+      waitpid(pid_, &status, 0);
       result.err = "[harness] kiln did not finish and was killed\n";
       break;
     }
@@ -170,8 +236,8 @@ KilnResult KilnProject::run_in(const fs::path& working_dir, const std::vector<st
   } else if (WIFSIGNALED(status)) {
     result.exit_code = 128 + WTERMSIG(status);  // as a shell reports it
   }
-  result.out = slurp(out_path);
-  result.err += slurp(err_path);
+  if (!out_path_.empty()) result.out = slurp(out_path_);
+  if (!err_path_.empty()) result.err += slurp(err_path_);
   return result;
 }
 

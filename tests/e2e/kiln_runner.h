@@ -24,6 +24,22 @@ struct KilnResult {
   std::string describe() const;
 };
 
+// A kiln started in the background, for tests that act on it while it runs (Ctrl-C).
+class KilnProcess {
+ public:
+  KilnProcess(int pid, std::filesystem::path out_path, std::filesystem::path err_path)
+      : pid_(pid), out_path_(std::move(out_path)), err_path_(std::move(err_path)) {}
+  int pid() const { return pid_; }
+  // What it has written to stdout so far.
+  std::string out_so_far() const;
+  // Waits for it to exit (killing it past the harness's hang limit) and collects its streams.
+  KilnResult wait();
+
+ private:
+  int pid_;
+  std::filesystem::path out_path_, err_path_;
+};
+
 class KilnProject {
  public:
   // Copies tests/projects/<fixture> (or any folder, if `fixture` is absolute) into a new
@@ -45,6 +61,14 @@ class KilnProject {
   KilnResult run_in(const std::filesystem::path& working_dir, const std::vector<std::string>& args,
                     const std::map<std::string, std::string>& env = {}) const;
 
+  // Starts `kiln <args...>` like run(), without waiting for it.
+  KilnProcess start(const std::vector<std::string>& args,
+                    const std::map<std::string, std::string>& env = {}) const;
+  // Runs kiln with stdout and stderr on a pseudo-terminal, as a user at a terminal does;
+  // `out` holds every byte it wrote there (escape sequences included, "\n" as "\r\n").
+  KilnResult run_on_terminal(const std::vector<std::string>& args, unsigned short columns = 100,
+                             const std::map<std::string, std::string>& env = {}) const;
+
   // The temporary folder that holds the project folder (and nothing of the repository).
   const std::filesystem::path& root() const { return root_; }
 
@@ -60,6 +84,10 @@ class KilnProject {
   void write(const std::string& relative, const std::string& text) const;
 
  private:
+  KilnProcess start_in(const std::filesystem::path& working_dir,
+                       const std::vector<std::string>& args,
+                       const std::map<std::string, std::string>& env) const;
+
   std::filesystem::path root_;  // the temporary folder; HOME for kiln
   std::filesystem::path project_dir_;
 };

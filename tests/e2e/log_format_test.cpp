@@ -7,10 +7,13 @@
 namespace kiln::e2e {
 namespace {
 
+// NodeFinished is a debug-level event in dbt (core/dbt/events/types.py: class
+// NodeFinished(DebugLevel)), and dbt's console prints debug events only with --debug
+// (core/dbt/events/logging.py setup_event_logger), so the test asks for them.
 TEST(LogFormatTest, JsonLogFormatPrintsOnlyJsonLines) {
   KilnProject project("e2e_basic");
   ASSERT_NO_FATAL_FAILURE(load_basic_sources(project));
-  KilnResult built = project.run({"build", "--log-format", "json"});
+  KilnResult built = project.run({"build", "--log-format", "json", "--debug"});
   ASSERT_KILN_EXIT(built, 0);
 
   std::vector<std::string> lines = lines_of(built.out);
@@ -38,10 +41,7 @@ std::string node_of(const nlohmann::json& event) {
   return data["node_info"].value("unique_id", "");
 }
 
-// DISABLED: kiln's JSON events lack dbt's fields: info.invocation_id is missing, node events
-// carry data.unique_id instead of data.node_info.unique_id, and there are no LogModelResult /
-// LogTestResult / LogSeedResult events (only NodeStart/NodeFinished and Note).
-TEST(LogFormatTest, DISABLED_JsonEventsHaveDbtsNamesAndFields) {
+TEST(LogFormatTest, JsonEventsHaveDbtsNamesAndFields) {
   KilnProject project("e2e_basic");
   ASSERT_NO_FATAL_FAILURE(load_basic_sources(project));
   KilnResult built = project.run({"build", "--log-format", "json"});
@@ -64,6 +64,77 @@ TEST(LogFormatTest, DISABLED_JsonEventsHaveDbtsNamesAndFields) {
   EXPECT_TRUE(nodes_with_results.count("model.e2e_basic.dim_customers")) << built.out;
 }
 
+// The codes and fields dbt gives its events (core/dbt/events/types.py, core_types.proto).
+TEST(LogFormatTest, NodeEventsCarryDbtsCodesAndNodeInfo) {
+  KilnProject project("e2e_basic");
+  ASSERT_NO_FATAL_FAILURE(load_basic_sources(project));
+  KilnResult built = project.run({"build", "--log-format", "json"});
+  ASSERT_KILN_EXIT(built, 0);
+
+  std::map<std::string, nlohmann::json> model_result, start_line;
+  std::map<std::string, std::string> codes;
+  for (const std::string& line : lines_of(built.out)) {
+    nlohmann::json event = nlohmann::json::parse(line);
+    std::string name = event["info"].value("name", "");
+    codes[name] = event["info"].value("code", "");
+    EXPECT_EQ(event["info"].value("category", "x"), "") << line;
+    EXPECT_TRUE(event["info"]["extra"].is_object()) << line;
+    EXPECT_TRUE(event["info"]["pid"].is_number_integer()) << line;
+    EXPECT_NE(event["info"].value("level", ""), "debug") << "debug events need --debug: " << line;
+    if (name == "LogModelResult") model_result[node_of(event)] = event;
+    if (name == "LogStartLine") start_line[node_of(event)] = event;
+  }
+  EXPECT_EQ(codes["MainReportVersion"], "A001");
+  EXPECT_EQ(codes["FoundStats"], "W006");
+  EXPECT_EQ(codes["LogStartLine"], "Q011");
+  EXPECT_EQ(codes["LogModelResult"], "Q012");
+  EXPECT_EQ(codes["LogTestResult"], "Q007");
+  EXPECT_EQ(codes["LogSeedResult"], "Q016");
+  EXPECT_EQ(codes["StatsLine"], "Z023");
+  EXPECT_EQ(codes["EndOfRunSummary"], "Z030");
+  EXPECT_FALSE(codes.count("NodeStart")) << "NodeStart is debug-level";
+
+  ASSERT_TRUE(model_result.count("model.e2e_basic.dim_customers")) << built.out;
+  const nlohmann::json& result = model_result["model.e2e_basic.dim_customers"];
+  const nlohmann::json& info = result["data"]["node_info"];
+  EXPECT_EQ(info.value("node_path", ""), "marts/dim_customers.sql");
+  EXPECT_EQ(info.value("node_name", ""), "dim_customers");
+  EXPECT_EQ(info.value("resource_type", ""), "model");
+  EXPECT_EQ(info.value("materialized", ""), "table");
+  EXPECT_EQ(info.value("node_status", ""), "success");
+  EXPECT_FALSE(info.value("node_started_at", "").empty());
+  EXPECT_FALSE(info.value("node_finished_at", "").empty());
+  EXPECT_TRUE(info["meta"].is_object());
+  EXPECT_EQ(info["node_relation"].value("alias", ""), "dim_customers");
+  EXPECT_EQ(info["node_relation"].value("schema", ""), "main_marts");
+  EXPECT_EQ(info["node_relation"].value("database", ""), "e2e_basic");
+  EXPECT_EQ(info["node_relation"].value("relation_name", ""),
+            R"("e2e_basic"."main_marts"."dim_customers")");
+  EXPECT_EQ(result["data"].value("status", ""), "OK");
+  EXPECT_EQ(result["data"].value("description", ""), "sql table model main_marts.dim_customers");
+  EXPECT_TRUE(result["data"]["execution_time"].is_number());
+  EXPECT_EQ(result["info"].value("thread", ""), "Thread-1 (worker)");
+  EXPECT_NE(result["info"].value("msg", "").find("OK created sql table model "
+                                                 "main_marts.dim_customers"),
+            std::string::npos);
+  ASSERT_TRUE(start_line.count("model.e2e_basic.dim_customers"));
+  EXPECT_EQ(
+      start_line["model.e2e_basic.dim_customers"]["data"]["node_info"].value("node_status", ""),
+      "started");
+}
+
+// dbt writes each line with json.dumps(..., sort_keys=True): keys sorted at every level and
+// Python's ", " / ": " separators, so the raw text starts with "data" and then "info".
+TEST(LogFormatTest, JsonLinesAreWrittenAsPythonWritesThem) {
+  KilnProject project("e2e_basic");
+  KilnResult listed = project.run({"parse", "--log-format", "json"});
+  ASSERT_KILN_EXIT(listed, 0);
+  for (const std::string& line : lines_of(listed.out)) {
+    EXPECT_EQ(line.rfind(R"({"data": {)", 0), 0u) << line;
+    EXPECT_NE(line.find(R"(}, "info": {"category": "", "code": )"), std::string::npos) << line;
+  }
+}
+
 TEST(LogFormatTest, TextFormatIsNotJson) {
   KilnProject project("e2e_basic");
   ASSERT_NO_FATAL_FAILURE(load_basic_sources(project));
@@ -73,6 +144,16 @@ TEST(LogFormatTest, TextFormatIsNotJson) {
   EXPECT_NE(built.out.find("dim_customers"), std::string::npos) << built.out;
   EXPECT_NE(built.out.find("Completed successfully"), std::string::npos) << built.out;
   EXPECT_NE(built.out.find("PASS=17"), std::string::npos) << built.out;
+  // Not a terminal: no progress line, and no escape sequence at all.
+  EXPECT_EQ(built.out.find('\x1b'), std::string::npos) << built.out;
+  EXPECT_EQ(built.out.find(" done, "), std::string::npos) << built.out;
+}
+
+TEST(LogFormatTest, QuietPrintsOnlyErrorsAndResults) {
+  KilnProject project("e2e_basic");
+  KilnResult listed = project.run({"ls", "--quiet", "--resource-type", "seed", "--output", "name"});
+  ASSERT_KILN_EXIT(listed, 0);
+  EXPECT_EQ(lines_of(listed.out), std::vector<std::string>{"countries"}) << listed.describe();
 }
 
 }  // namespace

@@ -103,12 +103,30 @@ TEST(ListTest, ListsSelectedNodesByName) {
                  "unique_fct_orders_order_id", "assert_totals_not_negative"}));
 }
 
-// DISABLED: kiln ls creates e2e_basic.duckdb (it opens the warehouse); dbt ls only parses and
-// never connects, so listing a project leaves no database file behind.
-TEST(ListTest, DISABLED_ListOpensNoDatabase) {
+// dbt ls and dbt parse only read the project and never connect, so they leave no database
+// file behind.
+TEST(ListTest, ListOpensNoDatabase) {
   KilnProject project("e2e_basic");
   ASSERT_KILN_EXIT(project.run({"ls"}), 0);
   EXPECT_FALSE(project.exists("e2e_basic.duckdb"));
+}
+
+TEST(ListTest, ParseOpensNoDatabaseYetNamesRelationsAsABuildDoes) {
+  KilnProject project("e2e_basic");
+  ASSERT_KILN_EXIT(project.run({"parse"}), 0);
+  EXPECT_FALSE(project.exists("e2e_basic.duckdb"));
+  nlohmann::json node = project.manifest()["nodes"]["model.e2e_basic.dim_customers"];
+  EXPECT_EQ(node.value("database", ""), "e2e_basic");
+  EXPECT_EQ(node.value("relation_name", ""), R"("e2e_basic"."main_marts"."dim_customers")");
+  EXPECT_EQ(project.manifest()["metadata"].value("adapter_type", ""), "duckdb");
+}
+
+// dbt compile connects (it fills the adapter's relation cache before compiling, and macros
+// may query the warehouse), so the database exists afterwards.
+TEST(ListTest, CompileConnects) {
+  KilnProject project("e2e_basic");
+  ASSERT_KILN_EXIT(project.run({"compile", "--select", "stg_orders"}), 0);
+  EXPECT_TRUE(project.exists("e2e_basic.duckdb"));
 }
 
 TEST(ListTest, DefaultOutputIsTheFqnSelector) {

@@ -1,0 +1,1 @@
+select id * 42 as answer from {{ ref('first') }}
