@@ -16,7 +16,9 @@ TEST(CustomGenericTest, TestBlockInMacrosIsUsableInProperties) {
                                          {"test.is_positive_amounts_id", "pass"},
                                          {"test.is_positive_amounts_amount", "fail"},
                                      }));
-  for (const auto& node : project.run_results()["results"]) {
+  // A named copy: a range-for over a temporary's member would read freed memory.
+  const nlohmann::json run_results = project.run_results();
+  for (const auto& node : run_results["results"]) {
     if (short_id(node.value("unique_id", "")) == "test.is_positive_amounts_amount") {
       EXPECT_EQ(node["failures"], 1);
     }

@@ -21,7 +21,9 @@ TEST(DbtBlocksTest, GenericTestInTestsGenericRunsAndCustomMaterializationFailsCl
                                          {"test.is_even_numbers_n", "pass"},
                                          {"model.appended", "error"},
                                      }));
-  for (const auto& result : project.run_results()["results"]) {
+  // A named copy: a range-for over a temporary's member would read freed memory.
+  const nlohmann::json run_results = project.run_results();
+  for (const auto& result : run_results["results"]) {
     if (short_id(result.value("unique_id", "")) != "model.appended") continue;
     std::string message = result.value("message", "");
     EXPECT_TRUE(contains(message, "models/appended.sql")) << message;
