@@ -24,6 +24,10 @@ artifacts::NodeStatus artifact_status(run::NodeStatus status) {
       return artifacts::NodeStatus::kFail;
     case run::NodeStatus::Warn:
       return artifacts::NodeStatus::kWarn;
+    case run::NodeStatus::Reused:
+      return artifacts::NodeStatus::kReused;
+    case run::NodeStatus::Planned:  // a dry run writes no run_results.json
+      return artifacts::NodeStatus::kSkipped;
   }
   return artifacts::NodeStatus::kError;
 }
@@ -47,7 +51,11 @@ void count(RunStats& stats, run::NodeStatus status) {
       ++stats.error;
       break;
     case run::NodeStatus::Skipped:
+    case run::NodeStatus::Planned:
       ++stats.skip;
+      break;
+    case run::NodeStatus::Reused:
+      ++stats.reused;
       break;
   }
   ++stats.total;
@@ -83,7 +91,8 @@ artifacts::RunResult artifact_result(const compile::ParsedNode& node, const run:
   out.status = artifact_status(r.status);
   out.thread_id = artifacts::worker_thread_name(static_cast<size_t>(r.thread));
   out.execution_time = r.execution_time;
-  if (r.status != run::NodeStatus::Skipped) {
+  bool executed = r.status != run::NodeStatus::Skipped && r.status != run::NodeStatus::Reused;
+  if (executed) {
     out.timing.push_back({"compile", micros(r.compile_started), micros(r.compile_completed)});
     out.timing.push_back({"execute", micros(r.execute_started), micros(r.execute_completed)});
     artifacts::AdapterResponse response;
@@ -92,7 +101,15 @@ artifacts::RunResult artifact_result(const compile::ParsedNode& node, const run:
     if (r.rows_affected >= 0) response.rows_affected = r.rows_affected;
     if (r.status != run::NodeStatus::Error) out.adapter_response = response;
   }
-  if (!r.message.empty()) out.message = r.message;
+  // dbt users read `message`: a state-aware run puts there why it built or reused the node;
+  // the engine's response stays in adapter_response, and an error or failure says itself.
+  bool good = r.status == run::NodeStatus::Success || r.status == run::NodeStatus::Pass ||
+              r.status == run::NodeStatus::Reused;
+  if (good && !r.reason.empty()) {
+    out.message = r.reason;
+  } else if (!r.message.empty()) {
+    out.message = r.message;
+  }
   if (r.failures >= 0) out.failures = r.failures;
   if (node.resource_type != project::ResourceType::Seed) {
     out.compiled = !r.compiled_code.empty();
@@ -137,6 +154,10 @@ bool print_run_end_messages(Console& console, const std::vector<FinishedNode>& f
     print_result_error(console, *f, true, target_path);
   console.blank();
   console.fire(stats_line(stats));
+  double saved = 0;
+  for (const FinishedNode& f : finished)
+    saved += f.result.saved_seconds;
+  if (stats.reused > 0) console.fire(time_saved(stats.reused, saved));
   return !errors.empty();
 }
 

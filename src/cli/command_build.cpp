@@ -1,5 +1,7 @@
 // kiln build | run | seed | test: run the selected nodes in DAG order on --threads workers,
 // reporting each node as dbt does and writing run_results.json, compiled/ and run/ files.
+// State-aware by default: each node is built or reused as run/state_gate.h decides, and the
+// run is recorded in the state store (cli/run_state.h); --dry-run only prints the decisions.
 #include <atomic>
 #include <csignal>
 #include <map>
@@ -15,6 +17,7 @@
 #include "cli/node_events.h"
 #include "cli/node_files.h"
 #include "cli/run_events.h"
+#include "cli/run_state.h"
 #include "cli/session.h"
 #include "run/node_runner.h"
 #include "run/scheduler.h"
@@ -78,12 +81,12 @@ class InterruptWatcher {
 // Runs the selection and reports each node; what finished, in DAG order, is the result.
 class BuildRun {
  public:
-  BuildRun(Session& s, graph::NodeSet runnable, size_t total)
+  BuildRun(Session& s, graph::NodeSet runnable, size_t total, run::StateGate* state)
       : s_(s),
         runnable_(std::move(runnable)),
         total_(total),
         pool_(*s.adapter),
-        runner_(*s.compiler, s.manifest, *s.adapter, run::RunOptions{s.flags.full_refresh}),
+        runner_(*s.compiler, s.manifest, *s.adapter, run::RunOptions{s.flags.full_refresh, state}),
         scheduler_(*s.dag, runnable_, {s.threads, s.flags.fail_fast}) {}
 
   void run() {
@@ -131,7 +134,8 @@ class BuildRun {
     progress.status = run::status_name(result.status);
     progress.finished_at = python_isoformat(artifacts::now_micros());
     nlohmann::ordered_json info = node_info(node, progress);
-    s_.console.fire(node_result_line(node, result, slot, info));
+    s_.console.fire(s_.flags.dry_run ? planned_line(node, result, slot, info)
+                                     : node_result_line(node, result, slot, info));
     s_.console.fire(node_finished(node, result, slot.thread, info));
     run::Outcome outcome = result.blocks_dependents() ? run::Outcome::Failed : run::Outcome::Done;
     std::lock_guard<std::mutex> lock(mutex_);
@@ -188,6 +192,22 @@ void write_results(Session& s, const std::vector<FinishedNode>& finished, double
   artifacts::write_run_results(s.target_path / "run_results.json", run_results);
 }
 
+// --dry-run: every decision with its reason, and nothing built (nor hooks run).
+int dry_run(Session& s, RunState& state, graph::NodeSet runnable, size_t total) {
+  BuildRun plan(s, std::move(runnable), total, state.gate());
+  plan.run();
+  size_t build = 0, reuse = 0;
+  bool errors = false;
+  for (const FinishedNode& f : plan.finished()) {
+    if (f.result.status == run::NodeStatus::Reused) ++reuse;
+    if (f.result.status == run::NodeStatus::Planned) ++build;
+    if (f.result.status == run::NodeStatus::Error) errors = true;
+  }
+  s.console.blank();
+  s.console.fire(dry_run_summary(build, reuse));
+  return errors ? 1 : 0;
+}
+
 }  // namespace
 
 int command_build(const Flags& flags, Console& console) {
@@ -215,9 +235,11 @@ int command_build(const Flags& flags, Console& console) {
   console.blank();
   console.fire(concurrency_line(s.threads, s.target.target_name, nodes.size()));
   console.blank();
+  RunState state(s, nodes, flags.dry_run);
+  if (flags.dry_run) return dry_run(s, state, std::move(runnable), nodes.size());
   run_project_hooks(s, s.project.root.on_run_start, "on-run-start");
 
-  BuildRun build(s, std::move(runnable), nodes.size());
+  BuildRun build(s, std::move(runnable), nodes.size(), state.gate());
   build.run();
   if (!build.cancelled()) run_project_hooks(s, s.project.root.on_run_end, "on-run-end");
   std::vector<FinishedNode> finished = build.finished();
@@ -239,6 +261,7 @@ int command_build(const Flags& flags, Console& console) {
       print_run_end_messages(console, finished, build.cancelled(), relative_target.string());
   if (build.cancelled()) finished_line();
   bool success = !failed && !build.cancelled();
+  state.close(build.cancelled() ? "cancelled" : (success ? "success" : "error"));
   console.fire(command_completed("kiln " + flags.command, success, seconds_since_start()));
   // dbt exits 2 when interrupted (the KeyboardInterrupt becomes an ExceptionExit), 1 when a
   // node failed.

@@ -14,5 +14,7 @@ int command_show(const Flags& flags, Console& console);
 int command_run_operation(const Flags& flags, Console& console);
 int command_debug(const Flags& flags, Console& console);
 int command_clean(const Flags& flags, Console& console);
+int command_state(const Flags& flags, Console& console);             // the state store's records
+int command_source_freshness(const Flags& flags, Console& console);  // sources.json
 
 }  // namespace kiln::cli

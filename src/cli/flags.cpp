@@ -52,6 +52,10 @@ void add_selection(CLI::App& cmd, Flags& flags) {
 void add_execution(CLI::App& cmd, Flags& flags) {
   cmd.add_flag("--full-refresh,-f", flags.full_refresh, "Rebuild incremental models from scratch");
   cmd.add_flag("--fail-fast,-x", flags.fail_fast, "Stop at the first failure");
+  cmd.add_flag("--state-agnostic", flags.state_agnostic,
+               "Run every selected node, changed or not (the state is still recorded)");
+  cmd.add_flag("--dry-run", flags.dry_run,
+               "Print what would be built or reused, and why, without running anything");
 }
 
 }  // namespace
@@ -82,6 +86,7 @@ std::optional<Flags> parse_flags(int argc, char** argv, int& exit_code) {
       {"run-operation", "Run a macro", false, false},
       {"debug", "Check the project, the profile and the connection", false, false},
       {"clean", "Delete the folders listed in clean-targets", false, false},
+      {"state", "Show what the state store recorded for the selected nodes", true, false},
   };
   for (const Command& c : commands) {
     CLI::App* cmd = app.add_subcommand(c.name, c.help);
@@ -90,6 +95,9 @@ std::optional<Flags> parse_flags(int argc, char** argv, int& exit_code) {
     if (c.executes) add_execution(*cmd, flags);
     std::string name = c.name;
     cmd->callback([&flags, name] { flags.command = name; });
+    if (name == "state") {
+      cmd->add_option("--output,-o", flags.output)->check(CLI::IsMember({"text", "json"}));
+    }
     if (name == "ls") {
       cmd->add_option("--output,-o", flags.output)
           ->check(CLI::IsMember({"text", "json", "name", "path", "selector"}));
@@ -104,6 +112,14 @@ std::optional<Flags> parse_flags(int argc, char** argv, int& exit_code) {
     }
   }
   app.get_subcommand("ls")->alias("list");
+  CLI::App* source = app.add_subcommand("source", "Commands about sources");
+  source->require_subcommand(1);
+  CLI::App* freshness = source->add_subcommand(
+      "freshness", "Check how recently the selected sources were loaded (target/sources.json)");
+  add_common(*freshness, flags);
+  add_selection(*freshness, flags);
+  freshness->add_option("--output,-o", flags.output_path, "Where to write sources.json");
+  freshness->callback([&flags] { flags.command = "source freshness"; });
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -24,11 +24,14 @@ struct Flags {
   std::string vars;  // YAML or JSON dict text
   bool full_refresh = false;
   bool fail_fast = false;
+  bool state_agnostic = false;      // build every selected node (state is still recorded)
+  bool dry_run = false;             // decide and print, build nothing
   std::string log_format = "text";  // text | default | json | debug
   std::string log_level = "info";   // debug | info | warn | error | none
   bool debug = false;               // --debug: log_level debug
   bool quiet = false;               // --quiet: errors and PrintEvent output only
-  std::string output = "text";      // ls: text | json | name | path | selector
+  std::string output = "text";      // ls: text | json | name | path | selector; state: text | json
+  std::string output_path;          // source freshness: sources.json's path
   std::string macro;                // run-operation
   std::string args;                 // run-operation --args (YAML dict)
   std::string inline_sql;           // show --inline

@@ -46,6 +46,8 @@ int run_command(const Flags& flags, Console& console) {
   if (c == "run-operation") return command_run_operation(flags, console);
   if (c == "debug") return command_debug(flags, console);
   if (c == "clean") return command_clean(flags, console);
+  if (c == "state") return command_state(flags, console);
+  if (c == "source freshness") return command_source_freshness(flags, console);
   console.error("kiln: unknown command '" + c + "'");
   return 2;
 }

@@ -32,6 +32,13 @@ LogLevel test_level(NodeStatus status) {
   }
 }
 
+// A state-aware run says why it built a node, after the status: "[OK in 0.05s] (new data in
+// raw.wizards)". Errors say what went wrong instead.
+std::string with_reason(std::string line, const run::NodeResult& result) {
+  if (result.reason.empty() || result.status == NodeStatus::Error) return line;
+  return line + " (" + result.reason + ")";
+}
+
 LogEvent model_result(const compile::ParsedNode& node, const run::NodeResult& result,
                       const NodeSlot& slot, const nlohmann::ordered_json& info) {
   bool error = result.status == NodeStatus::Error;
@@ -41,8 +48,10 @@ LogEvent model_result(const compile::ParsedNode& node, const run::NodeResult& re
   bool snapshot = node.resource_type == ResourceType::Snapshot;
   std::string verb = error ? (snapshot ? "ERROR snapshotting" : "ERROR creating")
                            : (snapshot ? "OK snapshotted" : "OK created");
-  std::string msg = fancy_output_line(verb + " " + description, error ? "ERROR" : status,
-                                      slot.index, slot.total, result.execution_time);
+  std::string msg =
+      with_reason(fancy_output_line(verb + " " + description, error ? "ERROR" : status, slot.index,
+                                    slot.total, result.execution_time),
+                  result);
   nlohmann::ordered_json data = {
       {"node_info", info},   {"description", description},
       {"status", status},    {"index", slot.index},
@@ -64,6 +73,7 @@ LogEvent seed_result(const compile::ParsedNode& node, const run::NodeResult& res
       (error ? "ERROR loading" : "OK loaded") + std::string(" seed file ") + node.schema + "." +
           node.alias,
       error ? "ERROR" : result.message, slot.index, slot.total, result.execution_time);
+  msg = with_reason(msg, result);
   nlohmann::ordered_json data = {{"node_info", info},
                                  {"status", run::status_name(result.status)},
                                  {"result_message", result.message},
@@ -93,8 +103,9 @@ LogEvent test_result(const compile::ParsedNode& node, const run::NodeResult& res
     default:
       label = "PASS";
   }
-  std::string msg = fancy_output_line(label + " " + node.name(), label, slot.index, slot.total,
-                                      result.execution_time);
+  std::string msg = with_reason(fancy_output_line(label + " " + node.name(), label, slot.index,
+                                                  slot.total, result.execution_time),
+                                result);
   nlohmann::ordered_json data = {{"node_info", info},
                                  {"name", node.name()},
                                  {"status", run::status_name(result.status)},
@@ -189,6 +200,7 @@ LogEvent log_start_line(const compile::ParsedNode& node, const NodeSlot& slot,
 
 LogEvent node_result_line(const compile::ParsedNode& node, const run::NodeResult& result,
                           const NodeSlot& slot, const nlohmann::ordered_json& info) {
+  if (result.status == NodeStatus::Reused) return reused_line(node, result, slot, info);
   switch (node.resource_type) {
     case ResourceType::Test:
       return test_result(node, result, slot, info);
@@ -197,6 +209,43 @@ LogEvent node_result_line(const compile::ParsedNode& node, const run::NodeResult
     default:
       return model_result(node, result, slot, info);
   }
+}
+
+LogEvent reused_line(const compile::ParsedNode& node, const run::NodeResult& result,
+                     const NodeSlot& slot, const nlohmann::ordered_json& info) {
+  std::string description = node_description(node);
+  return {"NodeReused",
+          "K001",
+          LogLevel::Info,
+          fancy_output_line("REUSED " + description, "REUSED: " + result.reason, slot.index,
+                            slot.total),
+          {{"node_info", info},
+           {"description", description},
+           {"reason", result.reason},
+           {"index", slot.index},
+           {"total", slot.total}},
+          slot.thread};
+}
+
+LogEvent planned_line(const compile::ParsedNode& node, const run::NodeResult& result,
+                      const NodeSlot& slot, const nlohmann::ordered_json& info) {
+  bool build = result.status != NodeStatus::Reused;
+  std::string description = node_description(node);
+  std::string reason = result.status == NodeStatus::Error ? result.message : result.reason;
+  std::string status = result.status == NodeStatus::Error ? "ERROR" : (build ? "BUILD" : "REUSE");
+  return {
+      "NodePlanned",
+      "K002",
+      result.status == NodeStatus::Error ? LogLevel::Error : LogLevel::Info,
+      fancy_output_line((build ? "WOULD BUILD " : "WOULD REUSE ") + description,
+                        reason.empty() ? status : status + ": " + reason, slot.index, slot.total),
+      {{"node_info", info},
+       {"description", description},
+       {"action", build ? "build" : "reuse"},
+       {"reason", reason},
+       {"index", slot.index},
+       {"total", slot.total}},
+      slot.thread};
 }
 
 LogEvent skipping_details(const compile::ParsedNode& node, const NodeSlot& slot,

@@ -48,6 +48,15 @@ LogEvent log_start_line(const compile::ParsedNode& node, const NodeSlot& slot,
 // LogModelResult, LogSeedResult, LogTestResult or LogSnapshotResult, by resource type.
 LogEvent node_result_line(const compile::ParsedNode& node, const run::NodeResult& result,
                           const NodeSlot& slot, const nlohmann::ordered_json& info);
+// A node a state-aware run reused, as dbt Fusion prints it:
+// "5 of 30 REUSED sql table model main.dim_wizards ..... [REUSED: No new changes on any
+// upstreams]".
+LogEvent reused_line(const compile::ParsedNode& node, const run::NodeResult& result,
+                     const NodeSlot& slot, const nlohmann::ordered_json& info);
+// A dry run's decision: "5 of 30 WOULD BUILD sql table model main.dim_wizards ..... [BUILD: new
+// data in stg_wizards]" (or WOULD REUSE ... [REUSE: ...]).
+LogEvent planned_line(const compile::ParsedNode& node, const run::NodeResult& result,
+                      const NodeSlot& slot, const nlohmann::ordered_json& info);
 // SkippingDetails: "5 of 9 SKIP relation main.dim_customers ..... [SKIP]".
 LogEvent skipping_details(const compile::ParsedNode& node, const NodeSlot& slot,
                           const nlohmann::ordered_json& info);

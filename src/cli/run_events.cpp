@@ -173,18 +173,38 @@ LogEvent sql_compiled_path(const std::string& path, const nlohmann::ordered_json
 }
 
 LogEvent stats_line(const RunStats& stats) {
-  return {"StatsLine",
-          "Z023",
+  return {
+      "StatsLine",
+      "Z023",
+      LogLevel::Info,
+      fmt::format("Done. PASS={} WARN={} ERROR={} SKIP={} REUSED={} NO-OP={} TOTAL={}", stats.pass,
+                  stats.warn, stats.error, stats.skip, stats.reused, stats.noop, stats.total),
+      {{"stats",
+        {{"error", stats.error},
+         {"skip", stats.skip},
+         {"pass", stats.pass},
+         {"warn", stats.warn},
+         {"reused", stats.reused},
+         {"noop", stats.noop},
+         {"total", stats.total}}}}};
+}
+
+LogEvent time_saved(size_t reused, double seconds) {
+  std::string msg = fmt::format(
+      "Reused {} node{}, saving about {:.2f}s of warehouse time (their "
+      "last builds' durations).",
+      reused, reused == 1 ? "" : "s", seconds);
+  return {"StateTimeSaved",
+          "K003",
           LogLevel::Info,
-          fmt::format("Done. PASS={} WARN={} ERROR={} SKIP={} NO-OP={} TOTAL={}", stats.pass,
-                      stats.warn, stats.error, stats.skip, stats.noop, stats.total),
-          {{"stats",
-            {{"error", stats.error},
-             {"skip", stats.skip},
-             {"pass", stats.pass},
-             {"warn", stats.warn},
-             {"noop", stats.noop},
-             {"total", stats.total}}}}};
+          msg,
+          {{"reused", reused}, {"seconds_saved", seconds}}};
+}
+
+LogEvent dry_run_summary(size_t build, size_t reuse) {
+  std::string msg = fmt::format("Dry run: {} node{} would be built, {} reused. Nothing was run.",
+                                build, build == 1 ? "" : "s", reuse);
+  return {"StateDryRun", "K004", LogLevel::Info, msg, {{"build", build}, {"reuse", reuse}}};
 }
 
 LogEvent command_completed(const std::string& command, bool success, double elapsed) {

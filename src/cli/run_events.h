@@ -41,9 +41,14 @@ LogEvent run_result_warning_message(const std::string& message, const nlohmann::
 LogEvent sql_compiled_path(const std::string& path, const nlohmann::ordered_json& info);
 
 struct RunStats {
-  size_t pass = 0, warn = 0, error = 0, skip = 0, noop = 0, total = 0;
+  size_t pass = 0, warn = 0, error = 0, skip = 0, reused = 0, noop = 0, total = 0;
 };
-LogEvent stats_line(const RunStats& stats);  // "Done. PASS=3 WARN=0 ERROR=0 SKIP=0 NO-OP=0 ..."
+// "Done. PASS=3 WARN=0 ERROR=0 SKIP=0 REUSED=27 NO-OP=0 TOTAL=30" (dbt Fusion's REUSED count).
+LogEvent stats_line(const RunStats& stats);
+// "Reused 27 nodes, saving about 1.42s of warehouse time (their last builds' durations)."
+LogEvent time_saved(size_t reused, double seconds);
+// A dry run's end: "Dry run: 3 nodes would be built, 27 reused. Nothing was run."
+LogEvent dry_run_summary(size_t build, size_t reuse);
 
 // Debug-level, last: "Command `kiln build` succeeded at 12:00:01.123456 after 1.23 seconds".
 LogEvent command_completed(const std::string& command, bool success, double elapsed);

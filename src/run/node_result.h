@@ -7,8 +7,10 @@
 
 namespace kiln::run {
 
-// dbt's statuses: models/seeds success|error|skipped, tests pass|fail|warn|error|skipped.
-enum class NodeStatus { Success, Error, Skipped, Pass, Fail, Warn };
+// dbt's statuses: models/seeds success|error|skipped, tests pass|fail|warn|error|skipped;
+// and state-aware orchestration's reused (nothing ran: code and inputs unchanged). Planned is
+// a dry run's "would build".
+enum class NodeStatus { Success, Error, Skipped, Pass, Fail, Warn, Reused, Planned };
 
 const char* status_name(NodeStatus status);
 
@@ -22,6 +24,10 @@ struct NodeResult {
   // target/run/. Empty when nothing ran or the engine loaded the data itself (seeds).
   std::string run_sql;
   std::string relation_name;
+  // Why a state-aware run built or reused it ("new data in raw.wizards"); empty when no
+  // decision was made (nodes without state, skipped nodes).
+  std::string reason;
+  double saved_seconds = 0;    // reused: its last build's duration, the warehouse time saved
   int64_t rows_affected = -1;  // -1 when the engine did not say
   int64_t failures = -1;       // tests: failing rows
   std::chrono::system_clock::time_point compile_started, compile_completed;

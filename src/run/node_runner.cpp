@@ -31,12 +31,20 @@ auto in_transaction(warehouse::Connection& connection, Work work) {
   }
 }
 
-std::vector<std::string> hooks_of(const nlohmann::ordered_json& config, const char* key) {
-  std::vector<std::string> hooks;
+struct Hook {
+  std::string sql;
+  bool transaction = true;  // dbt's default: run inside the build's transaction
+};
+
+std::vector<Hook> hooks_of(const nlohmann::ordered_json& config, const char* key) {
+  std::vector<Hook> hooks;
   if (!config.contains(key)) return hooks;
   auto add = [&](const nlohmann::ordered_json& hook) {
-    if (hook.is_string()) hooks.push_back(hook.get<std::string>());
-    if (hook.is_object() && hook.contains("sql")) hooks.push_back(hook["sql"].get<std::string>());
+    if (hook.is_string()) hooks.push_back({hook.get<std::string>(), true});
+    if (hook.is_object() && hook.contains("sql")) {
+      bool transaction = !(hook.contains("transaction") && hook["transaction"] == false);
+      hooks.push_back({hook["sql"].get<std::string>(), transaction});
+    }
   };
   const auto& value = config[key];
   if (value.is_array()) {
@@ -111,6 +119,10 @@ const char* status_name(NodeStatus status) {
       return "fail";
     case NodeStatus::Warn:
       return "warn";
+    case NodeStatus::Reused:
+      return "reused";
+    case NodeStatus::Planned:
+      return "planned";
   }
   return "error";
 }
@@ -119,28 +131,27 @@ NodeRunner::NodeRunner(const compile::Compiler& compiler, const compile::Manifes
                        warehouse::Adapter& adapter, RunOptions options)
     : compiler_(compiler), manifest_(manifest), adapter_(adapter), options_(options) {}
 
+namespace {
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+}  // namespace
+
 NodeResult NodeRunner::run(const ParsedNode& node, warehouse::Connection& connection) const {
   NodeResult result;
   result.unique_id = node.unique_id;
   result.relation_name = node.relation_name;
   result.compile_started = Clock::now();
   std::string sql;
-  bool is_test = node.resource_type == ResourceType::Test;
+  std::optional<NodePlan> plan;
   try {
     if (node.resource_type != ResourceType::Seed) {
       sql = compiler_.compile(manifest_, node, adapter_, connection);
       result.compiled_code = sql;
     }
+    plan = decide(node, sql, connection);
     result.compile_completed = result.execute_started = Clock::now();
-    if (is_test) {
-      run_test(node, sql, connection, result);
-    } else if (node.resource_type == ResourceType::Seed) {
-      result.message = load_seed(node, connection, result);
-      result.status = NodeStatus::Success;
-    } else {
-      result.message = build_model(node, sql, connection, result);
-      result.status = NodeStatus::Success;
-    }
+    execute(node, sql, plan, connection, result);
   } catch (const std::exception& e) {
     if (connection.in_transaction()) connection.rollback();
     result.status = NodeStatus::Error;
@@ -148,6 +159,8 @@ NodeResult NodeRunner::run(const ParsedNode& node, warehouse::Connection& connec
     if (result.compile_completed == Clock::time_point{}) {
       result.compile_completed = result.execute_started = Clock::now();
     }
+    if (options_.state)
+      options_.state->failed(node, plan, connection, seconds_since(result.compile_started));
   }
   result.execute_completed = Clock::now();
   result.execution_time =
@@ -155,21 +168,80 @@ NodeResult NodeRunner::run(const ParsedNode& node, warehouse::Connection& connec
   return result;
 }
 
+// The decision needs the SQL the node would build from scratch: an incremental model is
+// fingerprinted from its full-refresh rendering (is_incremental() false), so its incremental
+// runs are not code changes.
+std::optional<NodePlan> NodeRunner::decide(const ParsedNode& node, const std::string& sql,
+                                           warehouse::Connection& connection) const {
+  if (!options_.state) return std::nullopt;
+  if (node.resource_type != ResourceType::Model || node.materialized() != "incremental") {
+    return options_.state->plan(node, sql, connection);
+  }
+  ParsedNode full_refresh = node;
+  full_refresh.config["full_refresh"] = true;
+  return options_.state->plan(
+      node, compiler_.compile(manifest_, full_refresh, adapter_, connection), connection);
+}
+
+void NodeRunner::execute(const ParsedNode& node, const std::string& sql,
+                         const std::optional<NodePlan>& plan, warehouse::Connection& connection,
+                         NodeResult& result) const {
+  if (plan) result.reason = plan->decision.reason;
+  if (plan && !plan->decision.build()) {
+    options_.state->reused(node, *plan, connection);
+    result.status = NodeStatus::Reused;
+    result.message = plan->decision.reason;
+    result.saved_seconds = plan->prior ? plan->prior->duration_s : 0;
+    return;
+  }
+  if (options_.state && options_.state->dry_run()) {
+    options_.state->would_build(node);
+    result.status = NodeStatus::Planned;
+    return;
+  }
+  const NodePlan* planned = plan ? &*plan : nullptr;
+  if (node.resource_type == ResourceType::Test) {
+    run_test(node, sql, connection, result);
+    if (planned) {
+      options_.state->tested(node, *planned, connection, status_name(result.status),
+                             seconds_since(result.compile_started));
+    }
+  } else if (node.resource_type == ResourceType::Seed) {
+    result.message = load_seed(node, connection, result, planned);
+    result.status = NodeStatus::Success;
+  } else {
+    result.message = build_model(node, sql, connection, result, planned);
+    result.status = NodeStatus::Success;
+  }
+}
+
 void NodeRunner::run_hooks(const ParsedNode& node, const char* key,
-                           warehouse::Connection& connection) const {
-  for (const std::string& hook : hooks_of(node.config, key)) {
-    std::string sql = compiler_.render_hook(manifest_, &node, hook, adapter_, connection);
+                           warehouse::Connection& connection, HookPhase phase) const {
+  for (const Hook& hook : hooks_of(node.config, key)) {
+    if (phase == HookPhase::InTransaction && !hook.transaction) continue;
+    if (phase == HookPhase::AfterCommit && hook.transaction) continue;
+    std::string sql = compiler_.render_hook(manifest_, &node, hook.sql, adapter_, connection);
     if (sql.find_first_not_of(" \t\r\n") != std::string::npos) connection.execute(sql);
   }
 }
 
+// A kill at any instant leaves the old relation and record, or the new relation, its
+// post-hooks' effects and its record: all three commit together.
+void NodeRunner::finish_in_transaction(const ParsedNode& node, const NodePlan* plan,
+                                       warehouse::Connection& connection,
+                                       const NodeResult& result) const {
+  run_hooks(node, "post-hook", connection, HookPhase::InTransaction);
+  if (plan) options_.state->built(node, *plan, connection, seconds_since(result.compile_started));
+}
+
 std::string NodeRunner::build_model(const ParsedNode& node, const std::string& sql,
-                                    warehouse::Connection& connection, NodeResult& result) const {
+                                    warehouse::Connection& connection, NodeResult& result,
+                                    const NodePlan* plan) const {
   std::string materialized = node.materialized();
   if (materialized == "ephemeral") return "OK";
   warehouse::Relation target = compile::relation_of(node);
   adapter_.create_schema(connection, {target.database, target.schema});
-  run_hooks(node, "pre-hook", connection);
+  run_hooks(node, "pre-hook", connection, HookPhase::All);
   warehouse::MaterializationSql statements(adapter_);
   std::string message;
   if (materialized == "view") {
@@ -179,6 +251,7 @@ std::string NodeRunner::build_model(const ParsedNode& node, const std::string& s
       result.run_sql = statements.create_view(temp, sql);
       connection.execute(result.run_sql);
       adapter_.swap_in(connection, temp, target);
+      finish_in_transaction(node, plan, connection, result);
       return 0;
     });
     message = "OK";
@@ -191,8 +264,10 @@ std::string NodeRunner::build_model(const ParsedNode& node, const std::string& s
     if (incremental) {
       result.rows_affected = in_transaction(connection, [&] {
         RecordingConnection recording(connection, result.run_sql);
-        return statements.merge_incremental(recording, incremental_config(node.config), target,
-                                            sql);
+        int64_t rows =
+            statements.merge_incremental(recording, incremental_config(node.config), target, sql);
+        finish_in_transaction(node, plan, connection, result);
+        return rows;
       });
     } else {
       result.rows_affected = in_transaction(connection, [&] {
@@ -201,6 +276,7 @@ std::string NodeRunner::build_model(const ParsedNode& node, const std::string& s
         result.run_sql = statements.create_table(temp, sql);
         int64_t rows = connection.execute(result.run_sql).rows_affected;
         adapter_.swap_in(connection, temp, target);
+        finish_in_transaction(node, plan, connection, result);
         return rows;
       });
     }
@@ -211,12 +287,12 @@ std::string NodeRunner::build_model(const ParsedNode& node, const std::string& s
                              materialized + "' was found for adapter " + adapter_.type() +
                              ". Kiln supports view, table, incremental and ephemeral.");
   }
-  run_hooks(node, "post-hook", connection);
+  run_hooks(node, "post-hook", connection, HookPhase::AfterCommit);
   return message;
 }
 
 std::string NodeRunner::load_seed(const ParsedNode& node, warehouse::Connection& connection,
-                                  NodeResult& result) const {
+                                  NodeResult& result, const NodePlan* plan) const {
   warehouse::Relation target = compile::relation_of(node);
   target.type = warehouse::RelationType::Table;
   adapter_.create_schema(connection, {target.database, target.schema});
@@ -230,15 +306,16 @@ std::string NodeRunner::load_seed(const ParsedNode& node, warehouse::Connection&
   }
   std::filesystem::path csv =
       std::filesystem::path(node.node->root_path) / node.node->original_file_path;
-  run_hooks(node, "pre-hook", connection);
+  run_hooks(node, "pre-hook", connection, HookPhase::All);
   warehouse::SeedLoadResult loaded = in_transaction(connection, [&] {
     warehouse::Relation temp = target.with_identifier(target.identifier + "__dbt_tmp");
     adapter_.drop_relation(connection, temp);
     warehouse::SeedLoadResult load = adapter_.load_csv(connection, temp, csv, options);
     adapter_.swap_in(connection, temp, target);
+    finish_in_transaction(node, plan, connection, result);
     return load;
   });
-  run_hooks(node, "post-hook", connection);
+  run_hooks(node, "post-hook", connection, HookPhase::AfterCommit);
   result.rows_affected = loaded.rows;
   return "INSERT " + std::to_string(loaded.rows);
 }
