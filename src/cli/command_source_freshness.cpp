@@ -97,7 +97,6 @@ artifacts::FreshnessResult artifact_result(const Checked& c) {
   out.criteria.warn_after = threshold_time(freshness, "warn_after");
   out.criteria.error_after = threshold_time(freshness, "error_after");
   out.criteria.filter = c.criteria.filter;
-  out.adapter_response = artifacts::AdapterResponse{};
   out.timing = {{"compile", micros(c.check.started), micros(c.check.started)},
                 {"execute", micros(c.check.started), micros(c.check.completed)}};
   out.thread_id = artifacts::worker_thread_name(0);
