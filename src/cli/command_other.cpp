@@ -103,28 +103,15 @@ int command_ls(const Flags& flags, Console& console) {
   return 0;
 }
 
-int command_show(const Flags& flags, Console& console) {
-  Session s(flags, console);
-  s.connect();
-  auto connection = s.adapter->open_connection();
-  std::string sql = flags.inline_sql;
-  std::string label = "inline";
-  if (sql.empty()) {
-    graph::NodeSet selected = s.select("compile");
-    std::vector<graph::NodeIndex> members = selected.members();
-    if (members.size() != 1) {
-      console.error("kiln show needs exactly one node (--select) or --inline SQL; " +
-                    std::to_string(members.size()) + " nodes were selected.");
-      return 2;
-    }
-    const compile::ParsedNode& node = node_at(s, members[0]);
-    sql = s.compiler->compile(s.manifest, node, *s.adapter, *connection);
-    label = node.name();
-  } else {
-    sql = s.compiler->render_hook(s.manifest, nullptr, sql, *s.adapter, *connection);
-  }
-  warehouse::ResultTable table = connection->execute(
-      "select * from (\n" + sql + "\n) as kiln_show limit " + std::to_string(flags.limit));
+namespace {
+
+// dbt's ShowNode (Q041): the first `limit` rows of `sql` (all of them when negative, as in
+// dbt) as a table, in one event.
+void show_preview(Console& console, warehouse::Connection& connection, const std::string& sql,
+                  const std::string& label, int64_t limit, bool is_inline) {
+  std::string limit_clause = limit < 0 ? "" : " limit " + std::to_string(limit);
+  warehouse::ResultTable table =
+      connection.execute("select * from (\n" + sql + "\n) as kiln_show" + limit_clause);
   std::string header, rule, rows;
   for (const auto& column : table.columns) {
     header += "| " + column.name + " ";
@@ -137,10 +124,8 @@ int command_show(const Flags& flags, Console& console) {
   }
   std::string preview = header + "|\n" + rule + "|\n" + rows;
   if (!preview.empty() && preview.back() == '\n') preview.pop_back();
-  bool is_inline = !flags.inline_sql.empty();
   std::string msg =
       (is_inline ? "Previewing inline node:\n" : "Previewing node '" + label + "':\n") + preview;
-  // dbt's ShowNode (Q041): the whole preview is one event.
   console.fire({"ShowNode",
                 "Q041",
                 LogLevel::Info,
@@ -151,6 +136,50 @@ int command_show(const Flags& flags, Console& console) {
                  {"output_format", "text"},
                  {"unique_id", ""},
                  {"quiet", false}}});
+}
+
+// The nodes `kiln show --select` previews, as dbt's ShowTask picks them: the selected nodes
+// whose name appears in the first --select argument. Tests attached to a selected model are
+// selected too (indirect selection); they are left out with dbt's note.
+std::vector<const compile::ParsedNode*> nodes_to_show(Session& s, const Flags& flags,
+                                                      Console& console) {
+  std::string first_argument = flags.select.empty() ? "" : flags.select.front();
+  std::vector<const compile::ParsedNode*> shown;
+  s.select("compile").for_each([&](graph::NodeIndex i) {
+    const compile::ParsedNode& node = node_at(s, i);
+    if (!is_compiled_type(node)) return;
+    if (first_argument.find(node.name()) != std::string::npos) {
+      shown.push_back(&node);
+    } else {
+      console.fire(note("Excluded node '" + node.name() + "' from results"));
+    }
+  });
+  return shown;
+}
+
+}  // namespace
+
+int command_show(const Flags& flags, Console& console) {
+  Session s(flags, console);
+  s.connect();
+  auto connection = s.adapter->open_connection();
+  if (!flags.inline_sql.empty()) {
+    std::string sql =
+        s.compiler->render_hook(s.manifest, nullptr, flags.inline_sql, *s.adapter, *connection);
+    show_preview(console, *connection, sql, "inline", flags.limit, /*is_inline=*/true);
+    return 0;
+  }
+  std::vector<const compile::ParsedNode*> shown = nodes_to_show(s, flags, console);
+  if (shown.empty()) {
+    console.error(
+        "kiln show needs --select naming a model, seed, snapshot or analysis, or "
+        "--inline SQL; nothing selected matched.");
+    return 2;
+  }
+  for (const compile::ParsedNode* node : shown) {
+    std::string sql = s.compiler->compile(s.manifest, *node, *s.adapter, *connection);
+    show_preview(console, *connection, sql, node->name(), flags.limit, /*is_inline=*/false);
+  }
   return 0;
 }
 

@@ -57,6 +57,24 @@ TEST(ShowTest, InlineQueryPrintsItsRows) {
   EXPECT_NE(shown.out.find("42"), std::string::npos) << shown.describe();
 }
 
+// As dbt's ShowTask: the model's tests are selected too (indirect selection) and excluded
+// from the previews with a note; --limit bounds the rows.
+TEST(ShowTest, SelectedModelIsPreviewedAndItsTestsExcluded) {
+  KilnProject project("e2e_basic");
+  ASSERT_NO_FATAL_FAILURE(load_basic_sources(project));
+  KilnResult shown = project.run({"show", "--select", "stg_customers", "--limit", "1"});
+  ASSERT_KILN_EXIT(shown, 0);
+  EXPECT_NE(shown.out.find("Previewing node 'stg_customers':"), std::string::npos)
+      << shown.describe();
+  EXPECT_NE(shown.out.find("Excluded node 'unique_stg_customers_customer_id' from results"),
+            std::string::npos)
+      << shown.describe();
+  size_t table_start = shown.out.find("| customer_id");
+  ASSERT_NE(table_start, std::string::npos) << shown.describe();
+  // The header, its rule and exactly one row.
+  EXPECT_EQ(lines_of(shown.out.substr(table_start)).size(), 3u) << shown.describe();
+}
+
 TEST(DebugTest, ChecksPassOnAValidProject) {
   KilnProject project("e2e_basic");
   KilnResult debugged = project.run({"debug"});
