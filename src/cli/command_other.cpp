@@ -100,6 +100,8 @@ int command_ls(const Flags& flags, Console& console) {
     }
     console.fire(print_event(line));
   });
+  // dbt ls writes the manifest it loaded, as every command that parses does.
+  s.write_manifest();
   return 0;
 }
 

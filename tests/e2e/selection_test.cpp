@@ -109,6 +109,8 @@ TEST(ListTest, ListOpensNoDatabase) {
   KilnProject project("e2e_basic");
   ASSERT_KILN_EXIT(project.run({"ls"}), 0);
   EXPECT_FALSE(project.exists("e2e_basic.duckdb"));
+  // Like dbt's ls, it still writes the manifest it parsed.
+  EXPECT_TRUE(project.exists("target/manifest.json"));
 }
 
 TEST(ListTest, ParseOpensNoDatabaseYetNamesRelationsAsABuildDoes) {
