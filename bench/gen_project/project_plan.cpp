@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "random.h"
+#include "common/random.h"
 
 namespace kiln::bench {
 

@@ -5,30 +5,11 @@
 #include <array>
 #include <string_view>
 
+#include "common/random.h"
+
 namespace kiln::bench {
 
 namespace {
-
-// splitmix64: tiny, and unlike std:: distributions its output is specified, so the
-// templates are identical with every standard library.
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return static_cast<size_t>(next() % n); }
-  template <size_t N>
-  std::string_view pick(const std::array<std::string_view, N>& options) {
-    return options[below(N)];
-  }
-
- private:
-  uint64_t state_;
-};
 
 constexpr std::array<std::string_view, 4> kMaterializations = {"table", "view", "incremental",
                                                                "ephemeral"};

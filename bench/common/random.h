@@ -1,12 +1,15 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace kiln::bench {
 
-// splitmix64: tiny, and unlike std:: distributions its output is specified, so a --seed
-// yields the same project with every standard library.
+// splitmix64: tiny, and unlike std:: distributions its output is specified, so a seed
+// yields the same generated models and projects with every standard library. Shared by the
+// generators of bench/jinja and bench/gen_project.
 class Random {
  public:
   explicit Random(uint64_t seed) : state_(seed) {}
@@ -20,6 +23,10 @@ class Random {
   size_t below(size_t n) { return static_cast<size_t>(next() % n); }
   // True one time in `n`.
   bool one_in(size_t n) { return below(n) == 0; }
+  template <size_t N>
+  std::string_view pick(const std::array<std::string_view, N>& options) {
+    return options[below(N)];
+  }
 
  private:
   uint64_t state_;
